@@ -1,0 +1,170 @@
+"""Reading evaluations as `perfdesk.scoring` snapshots and writing snapshots as rows.
+
+Loading runs one query per table for any number of evaluations (no per-row queries).
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from perfdesk.models.fields import CellText, DecimalText
+from perfdesk.models import schema as s
+from perfdesk.scoring import evaluation as v
+
+_EVAL_TEXT_FIELDS = (
+    "title", "project", "department", "department_code", "central_department", "implementer",
+    "money_unit", "goal_target", "goal_actual", "status", "remarks", "grade_printed", "source",
+)
+_SIGNATORY_COLUMNS = {"preparer": "preparer", "phone": "phone", "reviewer": "reviewer", "head": "head", "date": "fill_date"}
+_FUND_FIELDS = ("label", "declared", "initial", "annual", "executed", "balance", "weight", "rate_printed", "score_printed")
+_INDICATOR_FIELDS = (
+    "name", "level", "weight", "target", "target_adjusted", "actual", "direction",
+    "manual_score", "manual_reason", "score_printed", "reason", "scoring_rule",
+)
+
+
+def _converter(model, name):
+    field = model._meta.fields[name]
+    return field.python_value if isinstance(field, (CellText, DecimalText)) else None
+
+
+def _rows(model, query, fields):
+    """Dict rows with exact Decimal/cell conversion applied (dicts() skips python_value)."""
+    converters = {f: _converter(model, f) for f in fields}
+    for row in query.dicts():
+        for name, convert in converters.items():
+            if convert is not None:
+                row[name] = convert(row[name])
+        yield row
+
+
+def load(ids: list[int] | None = None) -> list[v.Evaluation]:
+    """Snapshots of the given evaluations (all when None), ordered by year, then id."""
+    query = s.Evaluation.select().order_by(s.Evaluation.year, s.Evaluation.id)
+    if ids is not None:
+        query = query.where(s.Evaluation.id.in_(ids))
+    evaluations = list(_rows(s.Evaluation, query, ("total_weight_printed", "total_score_printed")))
+    wanted = [e["id"] for e in evaluations]
+    funds = _children(s.FundLine, wanted, _FUND_FIELDS)
+    management = _children(s.FundManagement, wanted, ("item", "status", "issues"))
+    trees = _indicator_trees(wanted)
+    return [
+        _evaluation(row, funds[row["id"]], trees[row["id"]], management[row["id"]])
+        for row in evaluations
+    ]
+
+
+def _children(model, evaluation_ids, fields):
+    by_evaluation = defaultdict(list)
+    query = model.select().where(model.evaluation.in_(evaluation_ids)).order_by(model.position)
+    for row in _rows(model, query, fields):
+        by_evaluation[row["evaluation"]].append(row)
+    return by_evaluation
+
+
+def _indicator_trees(evaluation_ids):
+    query = (
+        s.Indicator.select()
+        .where(s.Indicator.evaluation.in_(evaluation_ids))
+        .order_by(s.Indicator.position)
+    )
+    children = defaultdict(list)
+    for row in _rows(s.Indicator, query, _INDICATOR_FIELDS):
+        children[(row["evaluation"], row["parent"])].append(row)
+
+    def build(evaluation_id, parent_id):
+        return tuple(
+            v.Indicator(
+                id=row["id"],
+                children=build(evaluation_id, row["id"]),
+                **{f: row[f] for f in _INDICATOR_FIELDS},
+            )
+            for row in children.get((evaluation_id, parent_id), ())
+        )
+
+    return defaultdict(tuple, {e: build(e, None) for e in evaluation_ids})
+
+
+def _evaluation(row, funds, indicators, management) -> v.Evaluation:
+    return v.Evaluation(
+        id=row["id"],
+        form=row["form"],
+        year=row["year"],
+        **{f: row[f] for f in _EVAL_TEXT_FIELDS},
+        signatories=v.Signatories(**{k: row[c] for k, c in _SIGNATORY_COLUMNS.items()}),
+        report_sections=tuple(tuple(p) for p in json.loads(row["report_sections"])),
+        funds=tuple(v.FundLine(id=f["id"], **{k: f[k] for k in _FUND_FIELDS}) for f in funds),
+        indicators=indicators,
+        fund_management=tuple(
+            v.FundManagementRow(id=m["id"], item=m["item"], status=m["status"], issues=m["issues"])
+            for m in management
+        ),
+        total_weight_printed=row["total_weight_printed"],
+        total_score_printed=row["total_score_printed"],
+        narrative_claims=tuple(json.loads(row["narrative_claims"])),
+        transcription_notes=tuple(json.loads(row["transcription_notes"])),
+        columns=frozenset(json.loads(row["columns"])),
+    )
+
+
+def insert(ev: v.Evaluation, keep_ids: bool = False) -> int:
+    """Store a snapshot as new rows; with keep_ids the snapshot's ids are reused (for undo)."""
+    values = {f: getattr(ev, f) for f in _EVAL_TEXT_FIELDS}
+    values.update({c: getattr(ev.signatories, k) for k, c in _SIGNATORY_COLUMNS.items()})
+    values.update(
+        form=ev.form,
+        year=ev.year,
+        report_sections=json.dumps([list(p) for p in ev.report_sections], ensure_ascii=False),
+        total_weight_printed=ev.total_weight_printed,
+        total_score_printed=ev.total_score_printed,
+        narrative_claims=json.dumps(list(ev.narrative_claims), ensure_ascii=False),
+        transcription_notes=json.dumps(list(ev.transcription_notes), ensure_ascii=False),
+        columns=json.dumps(sorted(ev.columns)),
+    )
+    if keep_ids and ev.id is not None:
+        values["id"] = ev.id
+    evaluation_id = s.Evaluation.insert(**values).execute()
+    _insert_many(s.FundLine, [
+        dict(_maybe_id(f, keep_ids), evaluation=evaluation_id, position=i, **{k: getattr(f, k) for k in _FUND_FIELDS})
+        for i, f in enumerate(ev.funds)
+    ])
+    _insert_many(s.FundManagement, [
+        dict(_maybe_id(m, keep_ids), evaluation=evaluation_id, position=i, item=m.item, status=m.status, issues=m.issues)
+        for i, m in enumerate(ev.fund_management)
+    ])
+    insert_indicators(evaluation_id, None, ev.indicators, keep_ids)
+    return evaluation_id
+
+
+def _maybe_id(item, keep_ids):
+    return {"id": item.id} if keep_ids and item.id is not None else {}
+
+
+def _insert_many(model, rows, chunk=200):
+    for start in range(0, len(rows), chunk):
+        model.insert_many(rows[start:start + chunk]).execute()
+
+
+def insert_indicators(evaluation_id, parent_id, nodes, keep_ids=False, first_position=0, level=1):
+    """Insert indicator subtrees under parent_id; returns the ids of the top nodes."""
+    ids = []
+    for offset, node in enumerate(nodes):
+        values = {f: getattr(node, f) for f in _INDICATOR_FIELDS}
+        values.update(_maybe_id(node, keep_ids), level=level,
+                      evaluation=evaluation_id, parent=parent_id, position=first_position + offset)
+        node_id = s.Indicator.insert(**values).execute()
+        insert_indicators(evaluation_id, node_id, node.children, keep_ids, 0, level + 1)
+        ids.append(node_id)
+    return ids
+
+
+def load_indicator(indicator_id: int) -> v.Indicator:
+    """One indicator with its subtree, as a snapshot node."""
+    row = s.Indicator.get_by_id(indicator_id)
+    return _node(row)
+
+
+def _node(row) -> v.Indicator:
+    kids = s.Indicator.select().where(s.Indicator.parent == row.id).order_by(s.Indicator.position)
+    return v.Indicator(id=row.id, children=tuple(_node(k) for k in kids),
+                       **{f: getattr(row, f) for f in _INDICATOR_FIELDS})

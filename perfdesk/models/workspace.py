@@ -1,0 +1,184 @@
+"""The workspace façade: one object that opens a file, hands out snapshots and applies edits."""
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import peewee
+
+from perfdesk.models import database, snapshots
+from perfdesk.models import messages as msg
+from perfdesk.models import schema as s
+from perfdesk.models.commands import CreateEvaluation, SetSetting
+from perfdesk.models.errors import EvaluationFinal, WorkspaceError, WorkspaceLocked
+from perfdesk.models.filelock import FileLock
+from perfdesk.scoring.evaluation import Evaluation
+
+SUFFIX = ".perfdesk"
+
+
+class Workspace:
+    """An open workspace file. Use `Workspace.open` / `Workspace.create`; close when done."""
+
+    def __init__(self, path: Path, db: peewee.SqliteDatabase, lock: FileLock | None,
+                 upgraded_from: Path | None = None):
+        self.path = path
+        self.db = db
+        self._lock = lock
+        self.readonly = lock is None
+        self.upgraded_from = upgraded_from  # the backup written before an upgrade, if any
+        self._bound = s.database
+        s.database.initialize(db)
+
+    # -- opening and closing -------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | Path) -> "Workspace":
+        path = Path(path)
+        database.create_file(path)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | Path, readonly: bool = False) -> "Workspace":
+        """Open an existing workspace; a file open for editing elsewhere raises WorkspaceLocked."""
+        path = Path(path)
+        version = database.inspect_file(path)
+        if readonly:
+            return cls(path, database.connect(path, readonly=True), None)
+        lock = FileLock(path)
+        try:
+            locked = lock.acquire()
+        except OSError as exc:
+            raise WorkspaceError(msg.CANNOT_READ.format(path=path, error=exc.strerror)) from None
+        if not locked:
+            raise WorkspaceLocked(msg.LOCKED.format(holder=lock.holder() or "未知"))
+        try:
+            backup = database.upgrade_file(path, version) if version < database.CURRENT_VERSION else None
+            return cls(path, database.connect(path, readonly=False), lock, backup)
+        except (sqlite3.Error, peewee.DatabaseError, OSError) as exc:
+            lock.release()
+            raise WorkspaceError(msg.CANNOT_READ.format(path=path, error=exc)) from None
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- reading -------------------------------------------------------------------------
+    def evaluations(self, ids: list[int] | None = None) -> list[Evaluation]:
+        return snapshots.load(ids)
+
+    def evaluation(self, evaluation_id: int) -> Evaluation:
+        found = snapshots.load([evaluation_id])
+        if not found:
+            raise WorkspaceError(msg.NO_EVALUATION.format(id=evaluation_id))
+        return found[0]
+
+    def evaluation_ids(self) -> list[int]:
+        query = s.Evaluation.select(s.Evaluation.id).order_by(s.Evaluation.year, s.Evaluation.id)
+        return [row.id for row in query]
+
+    def setting(self, key: str, default=None):
+        row = s.Setting.get_or_none(s.Setting.key == key)
+        return default if row is None else json.loads(row.value)
+
+    def audit_trail(self, evaluation_id: int | None = None) -> list[s.AuditEvent]:
+        query = s.AuditEvent.select().order_by(s.AuditEvent.id)
+        if evaluation_id is not None:
+            query = query.where(s.AuditEvent.evaluation_id == evaluation_id)
+        return list(query)
+
+    # -- editing -------------------------------------------------------------------------
+    @property
+    def actor(self) -> str:
+        return self.setting("user_name") or getpass.getuser()
+
+    def apply(self, command) -> None:
+        """Apply a command in one transaction with its audit event; refused edits change nothing."""
+        self._run(command, command.apply, command.label)
+
+    def revert(self, command) -> None:
+        self._run(command, command.revert, f"撤销{command.label}")
+
+    def apply_all(self, commands, label: str) -> None:
+        """Several commands as one transaction (an import, a paste)."""
+        self._guard_writable()
+        with self._transaction():
+            for command in commands:
+                evaluation_id = self._check_final(command)
+                command.apply()
+                self._record(command, label, evaluation_id)
+
+    def import_evaluations(self, evaluations: list[Evaluation]) -> list[int]:
+        commands = [CreateEvaluation(e) for e in evaluations]
+        self.apply_all(commands, "导入评价表")
+        return [c.created.id for c in commands]
+
+    def set_setting(self, key: str, value) -> None:
+        self.apply(SetSetting(key, value))
+
+    def _run(self, command, action, label) -> None:
+        self._guard_writable()
+        with self._transaction():
+            evaluation_id = self._check_final(command)
+            action()
+            self._record(command, label, evaluation_id)
+
+    def _transaction(self):
+        return _Transaction(self.db)
+
+    def _guard_writable(self) -> None:
+        if self.readonly:
+            raise WorkspaceError(msg.READ_ONLY)
+
+    def _check_final(self, command) -> int | None:
+        """The evaluation a command touches (looked up before it runs); refuses final ones."""
+        evaluation_id = command.evaluation_id()
+        if evaluation_id is None or getattr(command, "unlocks", False):
+            return evaluation_id
+        status = s.Evaluation.select(s.Evaluation.status).where(s.Evaluation.id == evaluation_id).scalar()
+        if status == "final":
+            raise EvaluationFinal(msg.FINAL)
+        return evaluation_id
+
+    def _record(self, command, label, evaluation_id) -> None:
+        target, old, new = command.audit()
+        created = getattr(command, "created", None)
+        s.AuditEvent.create(
+            at=datetime.now().isoformat(timespec="seconds"),
+            actor=self.actor,
+            evaluation_id=evaluation_id if evaluation_id is not None else (created.id if created else None),
+            action=label,
+            target=target,
+            old=old,
+            new=new,
+        )
+
+
+class _Transaction:
+    """db.atomic() that turns storage failures (disk full, I/O) into a WorkspaceError."""
+
+    def __init__(self, db):
+        self._atomic = db.atomic()
+
+    def __enter__(self):
+        self._atomic.__enter__()
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            self._atomic.__exit__(exc_type, exc, tb)
+        except (sqlite3.OperationalError, peewee.OperationalError) as error:
+            raise WorkspaceError(msg.WRITE_FAILED.format(error=error)) from None
+        if isinstance(exc, (sqlite3.OperationalError, peewee.OperationalError)):
+            raise WorkspaceError(msg.WRITE_FAILED.format(error=exc)) from None
+        return False
