@@ -1,0 +1,124 @@
+"""The command line: `perfdesk [WS]` opens the window; subcommands work on a workspace file."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from perfdesk import __version__
+
+COMMANDS = ("new", "list", "import", "export")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one Chinese line and exit 1, as every other error
+        raise CliError(f"命令行参数错误：{message}（用 perfdesk --help 查看用法）")
+
+
+class CliError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="perfdesk", description="预算绩效自评：perfdesk [工作区] 打开窗口；子命令处理工作区文件。")
+    parser.add_argument("--version", action="version", version=f"perfdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    p = sub.add_parser("new", help="新建空工作区")
+    p.add_argument("workspace", type=Path)
+    p = sub.add_parser("list", help="列出评价表：编号、年度、表格类型、项目、状态")
+    p.add_argument("workspace", type=Path)
+    p = sub.add_parser("import", help="导入评价表文件（JSON），输出新评价表的编号")
+    p.add_argument("workspace", type=Path)
+    p.add_argument("files", type=Path, nargs="+")
+    p = sub.add_parser("export", help="导出评价表")
+    p.add_argument("workspace", type=Path)
+    choose = p.add_mutually_exclusive_group()
+    choose.add_argument("--evaluation", type=int, nargs="+", metavar="ID", help="评价表编号")
+    choose.add_argument("--year", type=int, help="导出某一年度的全部评价表")
+    choose.add_argument("--all", action="store_true", help="导出全部评价表（默认）")
+    p.add_argument("--json", type=Path, required=True, metavar="OUT", help="输出 JSON 文件")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        return _gui(argv)
+    try:
+        args = build_parser().parse_args(argv)
+        return _HANDLERS[args.command](args)
+    except CliError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("已中断")
+    except Exception as exc:  # noqa: BLE001 - the contract is one line, never a traceback
+        from perfdesk.io.files import ImportRefused
+        from perfdesk.models import WorkspaceError
+        if isinstance(exc, (WorkspaceError, ImportRefused)):
+            return _fail(str(exc))
+        if isinstance(exc, OSError):
+            return _fail(f"文件操作失败：{exc.strerror or exc}（{exc.filename or ''}）")
+        return _fail(f"内部错误：{type(exc).__name__}: {exc}")
+
+
+def _fail(message: str) -> int:
+    print(message.replace("\n", " "), file=sys.stderr)
+    return 1
+
+
+def _gui(argv: list[str]) -> int:
+    if len(argv) > 1:
+        return _fail("命令行参数错误：只能指定一个工作区文件（用 perfdesk --help 查看用法）")
+    from perfdesk.ui.app import run
+    return run(Path(argv[0]) if argv else None)
+
+
+def _new(args) -> int:
+    from perfdesk.models import Workspace
+    Workspace.create(args.workspace).close()
+    print(args.workspace)
+    return 0
+
+
+def _list(args) -> int:
+    from perfdesk.models import Workspace
+    with Workspace.open(args.workspace, readonly=True) as ws:
+        for ev in ws.evaluations():
+            print("\t".join(str(x) for x in (ev.id, ev.year, ev.form, ev.project or ev.title or "", ev.status)))
+    return 0
+
+
+def _import(args) -> int:
+    from perfdesk.io.files import read_tables
+    from perfdesk.models import Workspace
+    tables = [t for path in args.files for t in read_tables(path)]  # all parsed before anything is stored
+    with Workspace.open(args.workspace) as ws:
+        for new_id in ws.import_evaluations(tables):
+            print(new_id)
+    return 0
+
+
+def selected_evaluations(ws, args):
+    if args.evaluation:
+        return [ws.evaluation(i) for i in args.evaluation]
+    evaluations = ws.evaluations()
+    if args.year is not None:
+        evaluations = [e for e in evaluations if e.year == args.year]
+        if not evaluations:
+            raise CliError(f"工作区中没有 {args.year} 年度的评价表")
+    return evaluations
+
+
+def _export(args) -> int:
+    from perfdesk.io import exchange
+    from perfdesk.io.files import write_atomically
+    from perfdesk.models import Workspace
+    with Workspace.open(args.workspace, readonly=True) as ws:
+        evaluations = selected_evaluations(ws, args)
+    if not evaluations:
+        raise CliError("工作区中没有评价表可导出")
+    write_atomically(args.json, exchange.dumps(evaluations))
+    return 0
+
+
+_HANDLERS = {"new": _new, "list": _list, "import": _import, "export": _export}

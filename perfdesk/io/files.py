@@ -1,0 +1,51 @@
+"""Reading evaluation tables from files and writing exports, with Chinese refusals."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from perfdesk.io import exchange
+from perfdesk.scoring.evaluation import Evaluation
+
+MAX_JSON_BYTES = 50 * 1024 * 1024
+
+
+class ImportRefused(ValueError):
+    """A file cannot be imported; the message is Chinese and names the file."""
+
+
+def read_tables(path: Path) -> list[Evaluation]:
+    suffix = path.suffix.lower()
+    if suffix != ".json":
+        raise ImportRefused(f"{path.name}：不支持的文件类型“{suffix or '无扩展名'}”，请提供 JSON 交换文件")
+    try:
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise ImportRefused(f"{path.name}：文件过大（超过 50 MB），不像评价表")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportRefused(f"找不到文件：{path}") from None
+    except OSError as exc:
+        raise ImportRefused(f"无法读取 {path}：{exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRefused(f"{path.name}：不是 UTF-8 编码的 JSON 文件") from None
+    try:
+        return exchange.loads(text)
+    except exchange.ExchangeError as exc:
+        raise ImportRefused(f"{path.name}：{exc}") from None
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write next to the target and rename, so a failed export never leaves half a file."""
+    path = Path(path)
+    fd, temp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=".perfdesk-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise

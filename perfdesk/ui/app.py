@@ -1,0 +1,73 @@
+"""Starting the application: Qt set-up (font, Chinese translations), opening the workspace."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from perfdesk.models import Workspace, WorkspaceError, WorkspaceLocked
+from perfdesk.resources import resource
+
+UI_FONT = resource("fonts", "wqy-microhei.ttc")
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("perfdesk")
+    app.setOrganizationName("perfdesk")
+    install_font(app)
+    install_translator(app)
+    return app
+
+
+def install_font(app: QApplication) -> str | None:
+    """Bundle-provided CJK font, so Chinese never renders as boxes on a machine without one."""
+    font_id = QFontDatabase.addApplicationFont(str(UI_FONT))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    app.setFont(QFont(families[0], 10))
+    return families[0]
+
+
+def install_translator(app: QApplication) -> bool:
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(translator)
+        return True
+    return False
+
+
+def open_workspace(path: Path, parent=None) -> Workspace | None:
+    """Open for editing; if another program is editing it, offer read-only. None if refused."""
+    try:
+        return Workspace.open(path)
+    except WorkspaceLocked as exc:
+        answer = QMessageBox.question(parent, "工作区已被占用", f"{exc}。\n是否以只读方式打开？")
+        if answer == QMessageBox.StandardButton.Yes:
+            return Workspace.open(path, readonly=True)
+        return None
+    except WorkspaceError as exc:
+        QMessageBox.critical(parent, "无法打开工作区", str(exc))
+        return None
+
+
+def run(path: Path | None) -> int:
+    app = make_application()
+    if path is None:
+        from perfdesk.io.demo import default_workspace
+        path = default_workspace()
+    ws = open_workspace(path)
+    if ws is None:
+        return 1
+    from perfdesk.ui.main_window import MainWindow
+    window = MainWindow(ws)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        ws.close()
