@@ -1,0 +1,52 @@
+import subprocess
+import sys
+
+from perfdesk import __version__
+from perfdesk.cli import main
+
+
+def test_version_via_python_dash_m():
+    out = subprocess.run([sys.executable, "-m", "perfdesk", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == f"perfdesk {__version__}"
+
+
+def test_new_list_import_export(tmp_path, fixtures_dir, capsys):
+    ws = tmp_path / "a.perfdesk"
+    assert main(["new", str(ws)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(ws), str(fixtures_dir / "004_02_chengxiang_yiliao_jiuzhu.json"),
+                 str(fixtures_dir / "001_01_chengxiang_jumin_canbao_xianji_pipei.json")]) == 0
+    assert capsys.readouterr().out.split() == ["1", "2"]
+    assert main(["list", str(ws)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "2\t2021\tproject_goal_completion\t2021年城乡居民医疗保险参保县级匹配资金项目\tdraft",
+        "1\t2022\tproject_self_eval\t城乡医疗救助\tdraft",
+    ]
+    assert main(["export", str(ws), "--year", "2021", "--json", str(tmp_path / "o.json")]) == 0
+    assert '"2021年城乡居民医疗保险参保县级匹配资金项目"' in (tmp_path / "o.json").read_text(encoding="utf-8")
+
+
+def test_errors_are_one_chinese_line_exit_1(tmp_path, capsys):
+    assert main(["list", str(tmp_path / "missing.perfdesk")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "找不到工作区文件" in err
+    assert main(["export", str(tmp_path / "x.perfdesk")]) == 1
+    assert "命令行参数错误" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "x.perfdesk")]) == 0
+    assert main(["new", str(tmp_path / "x.perfdesk")]) == 1
+    assert "文件已存在" in capsys.readouterr().err
+    assert main(["export", str(tmp_path / "x.perfdesk"), "--json", str(tmp_path / "o.json")]) == 1
+    assert "没有评价表" in capsys.readouterr().err
+    assert not (tmp_path / "o.json").exists()
+
+
+def test_import_of_unsupported_file_changes_nothing(tmp_path, capsys):
+    ws = tmp_path / "b.perfdesk"
+    main(["new", str(ws)])
+    bad = tmp_path / "t.txt"
+    bad.write_text("hello", encoding="utf-8")
+    assert main(["import", str(ws), str(bad)]) == 1
+    assert "不支持的文件类型" in capsys.readouterr().err
+    main(["list", str(ws)])
+    assert capsys.readouterr().out == ""

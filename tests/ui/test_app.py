@@ -1,0 +1,48 @@
+from perfdesk.io import demo
+from perfdesk.models import Workspace
+from perfdesk.ui import app as app_module
+from perfdesk.ui.main_window import MainWindow
+
+
+def test_default_workspace_is_created_with_the_demo_table(tmp_path):
+    path = demo.default_workspace()
+    assert path.parent == tmp_path / "userdata"
+    with Workspace.open(path, readonly=True) as ws:
+        [ev] = ws.evaluations()
+    assert ev.project == "城乡医疗救助" and ev.year == 2022
+    assert len(list(ev.leaves())) == 6
+    assert demo.default_workspace() == path  # second launch reuses it
+
+
+def test_bundled_font_and_chinese_qt_dialogs(qapp):
+    assert app_module.install_font(qapp) == "WenQuanYi Micro Hei"
+    assert app_module.install_translator(qapp)
+    from PySide6.QtCore import QCoreApplication
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_main_window_lists_and_shows_evaluations(qtbot, tmp_path, fixtures_dir):
+    from perfdesk.io import exchange
+    ws = Workspace.create(tmp_path / "w.perfdesk")
+    for name in ("004_01_yibao_guanli_shiwu.json", "001_05_chengxiang_yiliao_jiuzhu.json"):
+        ws.import_evaluations(exchange.loads((fixtures_dir / name).read_text(encoding="utf-8")))
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    assert "w.perfdesk" in window.windowTitle()
+    model = window.navigator.model
+    assert [model.item(i).text() for i in range(model.rowCount())] == ["2021 年度", "2022 年度"]
+    window.navigator.filter_box.setText("医疗保障管理")
+    assert window.navigator.proxy.rowCount() == 1
+    year = window.navigator.proxy.index(0, 0)
+    window.navigator.view.setCurrentIndex(window.navigator.proxy.index(0, 0, year))
+    assert "公众号每月更新次数" in window.overview.toPlainText()
+    window.close()
+
+
+def test_readonly_workspace_is_marked_in_the_title(qtbot, tmp_path):
+    Workspace.create(tmp_path / "r.perfdesk").close()
+    ws = Workspace.open(tmp_path / "r.perfdesk", readonly=True)
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    assert "只读" in window.windowTitle()
+    window.close()
