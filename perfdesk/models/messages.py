@@ -23,3 +23,4 @@ BAD_DIRECTION = "指标方向只能是 越高越好/越低越好/等于/定性�
 BAD_LEVEL = "指标最多三级"
 MANUAL_NEEDS_REASON = "手工评分需要填写理由"
 WRITE_FAILED = "写入工作区失败，本次修改已撤回：{error}"
+NOT_A_NUMBER = "“{field}”应填写数字：{value}"

@@ -31,10 +31,23 @@ def cell(field, value):
     return result
 
 
+DASHES = ("—", "-", "－", "/", "——")
+
+
+def number_or_dash(field, value):
+    """What a user may type in a money or weight cell: a number, a dash as printed, or nothing."""
+    result = cell(field, value)
+    if isinstance(result, str) and result not in DASHES:
+        raise WorkspaceError(msg.NOT_A_NUMBER.format(field=FIELD_NAMES.get(field, field), value=value))
+    if isinstance(result, Decimal) and result < 0 and field == "weight":
+        raise WorkspaceError(msg.NOT_A_NUMBER.format(field=FIELD_NAMES.get(field, field), value=value))
+    return result
+
+
 def decimal(field, value):
     result = cell(field, value)
     if result is not None and not isinstance(result, Decimal):
-        raise WorkspaceError(msg.BAD_VALUE.format(field=field, value=value))
+        raise WorkspaceError(msg.NOT_A_NUMBER.format(field=FIELD_NAMES.get(field, field), value=value))
     return result
 
 
@@ -66,6 +79,12 @@ def direction(field, value):
     return value
 
 
+FIELD_NAMES = {
+    "declared": "目标申报数", "initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数",
+    "balance": "资金结（转）余", "weight": "分值", "score_printed": "原表得分", "manual_score": "手工得分",
+    "total_weight_printed": "原表总分值", "total_score_printed": "原表总分",
+}
+
 # Editable fields per table, each with the check its value must pass.
 EDITABLE = {
     "evaluation": {
@@ -75,15 +94,16 @@ EDITABLE = {
             "reviewer", "head", "fill_date", "remarks", "grade_printed",
         )},
         "form": form, "year": year, "status": status,
-        "total_weight_printed": cell, "total_score_printed": cell,
+        "total_weight_printed": number_or_dash, "total_score_printed": number_or_dash,
     },
     "fund_line": {
         "label": text, "rate_printed": text,
-        **{f: cell for f in ("declared", "initial", "annual", "executed", "balance", "weight", "score_printed")},
+        **{f: number_or_dash for f in ("declared", "initial", "annual", "executed", "balance", "weight", "score_printed")},
     },
     "indicator": {
         **{f: text for f in ("name", "target", "target_adjusted", "actual", "manual_reason", "reason", "scoring_rule")},
-        "weight": cell, "score_printed": cell, "manual_score": decimal, "direction": direction,
+        "weight": number_or_dash, "score_printed": number_or_dash, "manual_score": decimal,
+        "direction": direction,
     },
     "fund_management": {"item": text, "status": text, "issues": text},
 }

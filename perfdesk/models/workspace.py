@@ -119,6 +119,15 @@ class Workspace:
                 command.apply()
                 self._record(command, label, evaluation_id)
 
+    def revert_all(self, commands, label: str) -> None:
+        """Undo several commands (in reverse order) as one transaction."""
+        self._guard_writable()
+        with self._transaction():
+            for command in reversed(commands):
+                evaluation_id = self._check_final(command)
+                command.revert()
+                self._record(command, f"撤销{label}", evaluation_id)
+
     def import_evaluations(self, evaluations: list[Evaluation]) -> list[int]:
         commands = [CreateEvaluation(e) for e in evaluations]
         self.apply_all(commands, "导入评价表")

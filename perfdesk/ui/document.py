@@ -1,0 +1,106 @@
+"""The open workspace as the window sees it: edits through an undo stack, change notifications.
+
+Every edit is a workspace command; the QUndoStack only holds thin adapters that call the
+workspace's apply/revert, so undo is as durable as the edit itself.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from perfdesk.models import Workspace, WorkspaceError
+from perfdesk.models.commands import SetField
+from perfdesk.scoring.engine import ScoredEvaluation, score_evaluation
+from perfdesk.scoring.scheme import DEFAULT_SCHEME, ScoringScheme
+
+SCHEME_KEY = "scoring_scheme"
+_SET_FIELD_ID = 1001
+
+
+class _Step(QUndoCommand):
+    """One undo step: one command, or several applied as one transaction."""
+
+    def __init__(self, document: "Document", commands: list, label: str, session: object | None):
+        super().__init__(label)
+        self.document = document
+        self.commands = commands
+        self.session = session
+        self.mergeable = session is not None and len(commands) == 1 and isinstance(commands[0], SetField)
+        self._applied = True  # pushed after a successful first apply
+
+    def redo(self):
+        if self._applied:
+            self._applied = False
+            return
+        self.document.run(lambda ws: ws.apply_all(self.commands, self.text()), self.commands)
+
+    def undo(self):
+        self.document.run(lambda ws: ws.revert_all(self.commands, self.text()), self.commands)
+
+    def id(self):
+        return _SET_FIELD_ID if self.mergeable else -1
+
+    def mergeWith(self, other):
+        """Successive keystrokes in the same text box are one undo step."""
+        mine, theirs = self.commands[0], other.commands[0]
+        if other.session is not self.session or (mine.table, mine.row_id, mine.field) != (theirs.table, theirs.row_id, theirs.field):
+            return False
+        mine.value = theirs.value
+        return True
+
+
+class Document(QObject):
+    changed = Signal(object)  # the evaluation id that changed, or None for the whole workspace
+    failed = Signal(str)  # a Chinese message for the user
+
+    def __init__(self, ws: Workspace, parent=None):
+        super().__init__(parent)
+        self.ws = ws
+        self.undo_stack = QUndoStack(self)
+
+    # -- editing -------------------------------------------------------------------------
+    def execute(self, command, label: str | None = None, session: object | None = None) -> bool:
+        return self.execute_all([command], label or command.label, session)
+
+    def execute_all(self, commands: list, label: str, session: object | None = None) -> bool:
+        """Apply now; on success push one undo step. A refused edit reports and changes nothing.
+
+        Edits of one field carrying the same `session` (one stint of typing in a text box)
+        merge into a single undo step.
+        """
+        if not self.run(lambda ws: ws.apply_all(commands, label), commands):
+            return False
+        self.undo_stack.push(_Step(self, commands, label, session))
+        return True
+
+    def run(self, action, commands) -> bool:
+        try:
+            action(self.ws)
+        except WorkspaceError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.changed.emit(_evaluation_of(commands))
+        return True
+
+    # -- reading -------------------------------------------------------------------------
+    def scheme(self) -> ScoringScheme:
+        stored = self.ws.setting(SCHEME_KEY)
+        try:
+            return ScoringScheme.from_dict(stored) if stored else DEFAULT_SCHEME
+        except ValueError:
+            return DEFAULT_SCHEME
+
+    def scored(self, evaluation) -> ScoredEvaluation:
+        return score_evaluation(evaluation, self.scheme())
+
+
+def _evaluation_of(commands):
+    ids = {getattr(c, "evaluation", None) or _row_evaluation(c) for c in commands}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def _row_evaluation(command):
+    try:
+        return command.evaluation_id()
+    except WorkspaceError:
+        return None

@@ -1,0 +1,264 @@
+"""The one item model of the indicator tree: a Qt adapter over an evaluation snapshot.
+
+Edits become workspace commands through the document; the model is then refreshed from the
+new snapshot (in place when the tree's shape is unchanged, so the view keeps its state).
+"""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from perfdesk.models import WorkspaceError
+from perfdesk.models.commands import MoveIndicator, SetField
+from perfdesk.scoring.evaluation import Evaluation, Indicator
+from perfdesk.scoring.numbers import show
+
+COLUMNS = (
+    ("name", "指标"),
+    ("target", "年度指标值"),
+    ("target_adjusted", "调整后指标值"),
+    ("actual", "实际完成值"),
+    ("weight", "分值"),
+    ("score", "得分"),
+    ("reason", "偏差原因分析及改进措施"),
+)
+SCORE_COLUMN = 5
+MIME_TYPE = "application/x-perfdesk-indicator"
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NEEDS_REASON = QColor("#fde2e1")
+LEVEL_NAMES = {1: "一级指标", 2: "二级指标", 3: "三级指标"}
+
+
+class _Node:
+    __slots__ = ("indicator", "parent", "row", "children")
+
+    def __init__(self, indicator: Indicator | None, parent: "_Node | None", row: int):
+        self.indicator = indicator
+        self.parent = parent
+        self.row = row
+        self.children = [_Node(c, self, i) for i, c in enumerate(indicator.children)] if indicator else []
+
+
+def _shape(node: _Node):
+    return tuple((c.indicator.id, _shape(c)) for c in node.children)
+
+
+class IndicatorTreeModel(QAbstractItemModel):
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.evaluation: Evaluation | None = None
+        self.results = {}
+        self._root = _Node(None, None, 0)
+        self._by_id: dict[int, _Node] = {}
+
+    # -- loading -------------------------------------------------------------------------
+    def set_evaluation(self, evaluation: Evaluation | None, scored=None) -> None:
+        root = _Node(None, None, 0)
+        root.children = [_Node(c, root, i) for i, c in enumerate(evaluation.indicators)] if evaluation else []
+        self.results = {r.indicator.id: r for r in scored.indicators} if scored else {}
+        same_shape = self.evaluation is not None and evaluation is not None \
+            and self.evaluation.id == evaluation.id and _shape(root) == _shape(self._root)
+        self.evaluation = evaluation
+        if same_shape:
+            self._refresh_in_place(root)
+        else:
+            self.beginResetModel()
+            self._root = root
+            self._index_nodes()
+            self.endResetModel()
+
+    def _refresh_in_place(self, new_root: _Node) -> None:
+        def copy(old: _Node, new: _Node):
+            old.indicator = new.indicator
+            for a, b in zip(old.children, new.children):
+                copy(a, b)
+        copy(self._root, new_root)
+        self._emit_all_changed(QModelIndex())
+
+    def _emit_all_changed(self, parent: QModelIndex) -> None:
+        rows = self.rowCount(parent)
+        if rows:
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, len(COLUMNS) - 1, parent))
+            for row in range(rows):
+                self._emit_all_changed(self.index(row, 0, parent))
+
+    def _index_nodes(self) -> None:
+        self._by_id = {}
+        stack = list(self._root.children)
+        while stack:
+            node = stack.pop()
+            self._by_id[node.indicator.id] = node
+            stack.extend(node.children)
+
+    # -- structure -----------------------------------------------------------------------
+    def _node(self, index: QModelIndex) -> _Node:
+        return index.internalPointer() if index.isValid() else self._root
+
+    def index(self, row, column, parent=QModelIndex()):
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self._node(parent).children[row])
+
+    def parent(self, index=QModelIndex()):
+        if not index.isValid():
+            return QModelIndex()
+        parent = index.internalPointer().parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row, 0, parent)
+
+    def rowCount(self, parent=QModelIndex()):
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent=QModelIndex()):
+        return len(COLUMNS)
+
+    def index_of(self, indicator_id: int, column: int = 0) -> QModelIndex:
+        node = self._by_id.get(indicator_id)
+        return self.createIndex(node.row, column, node) if node else QModelIndex()
+
+    def indicator(self, index: QModelIndex) -> Indicator | None:
+        return self._node(index).indicator if index.isValid() else None
+
+    # -- data ----------------------------------------------------------------------------
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        ind = self._node(index).indicator
+        key = COLUMNS[index.column()][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(ind, key, role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(ind, key)
+        if role == Qt.ItemDataRole.BackgroundRole and self._needs_reason(ind):
+            return QBrush(NEEDS_REASON)
+        if role == ID_ROLE:
+            return ind.id
+        return None
+
+    def _text(self, ind: Indicator, key: str, role) -> str:
+        if key == "score":
+            result = self.results.get(ind.id)
+            if result is None or result.score is None:
+                return ""
+            return show(result.score)
+        value = getattr(ind, key)
+        return "" if value is None else str(value)
+
+    def _tooltip(self, ind: Indicator, key: str) -> str | None:
+        result = self.results.get(ind.id)
+        if key == "score" and result is not None:
+            extra = f"\n手工评分理由：{ind.manual_reason}" if ind.manual_reason else ""
+            return result.explanation + extra
+        if key == "name":
+            return f"{LEVEL_NAMES.get(ind.level, '指标')}：{ind.name}"
+        if self._needs_reason(ind) and key == "reason":
+            return "得分低于分值，请填写偏差原因分析及改进措施"
+        return None
+
+    def _needs_reason(self, ind: Indicator) -> bool:
+        result = self.results.get(ind.id)
+        if result is None or result.score is None or result.weight is None:
+            return False
+        reason = (ind.reason or "").strip()
+        return result.score < result.weight and reason in ("", "无")
+
+    def flags(self, index):
+        base = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        ind = self._node(index).indicator
+        base |= Qt.ItemFlag.ItemIsDragEnabled
+        editable = index.column() == 0 or ind.is_leaf
+        if editable and self.evaluation is not None and self.evaluation.status != "final":
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        ind = self._node(index).indicator
+        key = COLUMNS[index.column()][0]
+        if key == "score":
+            return self.set_manual_score(ind.id, value, None)
+        text = value.strip() if isinstance(value, str) else value
+        current = getattr(ind, key)
+        if ("" if current is None else str(current)) == (text or ""):
+            return False
+        try:
+            command = SetField("indicator", ind.id, key, text or None)
+        except WorkspaceError as exc:
+            self.document.failed.emit(str(exc))
+            return False
+        return self.document.execute(command, f"修改{COLUMNS[index.column()][1]}")
+
+    def set_manual_score(self, indicator_id: int, score, reason: str | None) -> bool:
+        """A manual score with its reason overrides the rule; an empty score returns to the rule."""
+        score = score.strip() if isinstance(score, str) else score
+        problem = self._manual_score_problem(indicator_id, score, reason)
+        if problem:
+            self.document.failed.emit(problem)
+            return False
+        try:
+            commands = [SetField("indicator", indicator_id, "manual_score", score or None),
+                        SetField("indicator", indicator_id, "manual_reason", (reason or None) if score else None)]
+        except WorkspaceError as exc:
+            self.document.failed.emit(str(exc))
+            return False
+        return self.document.execute_all(commands, "手工评分" if score else "取消手工评分")
+
+    def _manual_score_problem(self, indicator_id, score, reason) -> str | None:
+        if not score:
+            return None
+        if not (reason or "").strip():
+            return "手工评分需要填写理由"
+        try:
+            value = Decimal(str(score))
+        except ArithmeticError:
+            return f"得分应为数字：{score}"
+        result = self.results.get(indicator_id)
+        weight = result.weight if result else None
+        if not value.is_finite() or value < 0 or (weight is not None and value > weight):
+            return f"得分应在 0 到分值 {show(weight) if weight is not None else ''} 之间：{score}"
+        return None
+
+    # -- drag and drop -------------------------------------------------------------------
+    def supportedDropActions(self):
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self):
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes):
+        ids = sorted({self._node(i).indicator.id for i in indexes if i.isValid()})
+        mime = QMimeData()
+        mime.setData(MIME_TYPE, json.dumps(ids).encode())
+        return mime
+
+    def dropMimeData(self, data, action, row, column, parent):
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME_TYPE):
+            return False
+        ids = json.loads(bytes(data.data(MIME_TYPE)).decode())
+        if len(ids) != 1:
+            return False
+        target = self._node(parent)
+        parent_id = target.indicator.id if target.indicator else None
+        node = self._by_id.get(ids[0])
+        if node is None:
+            return False
+        position = len(target.children) if row < 0 else row
+        if node.parent is target and node.row < position:
+            position -= 1  # the node leaves its old place first
+        self.document.execute(MoveIndicator(node.indicator.id, parent_id, position))
+        return False  # the refresh from the new snapshot moves the row, not Qt's removeRows
