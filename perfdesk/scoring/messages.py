@@ -41,7 +41,7 @@ SOURCE_PRINTED = "表内"
 NO_WEIGHT = "未填分值，不计算得分"
 
 # --- fund explanations ------------------------------------------------------------------------
-FUND_PROPORTIONAL = "执行率 {rate}% ，{w} × min({rate}%, 100%) = {score}"
+FUND_PROPORTIONAL = "执行率 {rate}%，{w} × min({rate}%, 100%) = {score}"
 FUND_STEP = "执行率 {rate}% 达到 {bound}% 档，{w} × {pct}% = {score}"
 FUND_NO_STEP = "执行率 {rate}% 低于所有档次，得 0 分"
 FUND_RATE_ONLY = "执行率 {rate}%"
@@ -90,6 +90,7 @@ SCHEME_BAD_PAIR = "评分方案字段“{key}”的每一项应为两个值"
 SCHEME_NOT_DESCENDING = "评分方案字段“{key}”的档次应从高到低排列"
 SCHEME_OUT_OF_RANGE = "评分方案字段“{key}”的值应在 {low} 到 {high} 之间"
 SCHEME_TIER_DEFAULTS = "定性指标默认得分比例应分别落在各自档次内"
+SCHEME_EMPTY_GRADES = "评分方案至少要有一个等级档次"
 SCHEME_EMPTY_STEPS = "选用分档计分时，资金分档表不能为空"
 
 # --- plain-text report ------------------------------------------------------------------------

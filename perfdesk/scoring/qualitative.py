@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from perfdesk.scoring.targets import normalize, strip_operator
 
@@ -16,6 +17,7 @@ _WORD_TIERS = (
 )
 
 
+@lru_cache(maxsize=4096)
 def infer_tier(target_text: str, actual_text: str) -> tuple[str, str]:
     """(tier, how): how is "same" (actual repeats the target), "words" or "default"."""
     actual = normalize(actual_text)

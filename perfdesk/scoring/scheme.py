@@ -71,8 +71,6 @@ class ScoringScheme:
         return cls(**values)
 
 
-DEFAULT_SCHEME = ScoringScheme()
-
 
 def _version(key: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -151,6 +149,8 @@ def _check(scheme: ScoringScheme) -> None:
     _within("total_cap", [p for pair in scheme.total_cap for p in pair], 0, 100)
     _within("tier_bands", scheme.tier_bands, 0, 100)
     _within("tier_defaults", scheme.tier_defaults, 0, 100)
+    if not scheme.grade_bands:
+        raise ValueError(msg.SCHEME_EMPTY_GRADES)
     if scheme.fund_rule == "steps" and not scheme.fund_steps:
         raise ValueError(msg.SCHEME_EMPTY_STEPS)
     high, low = scheme.tier_bands
@@ -162,3 +162,6 @@ def _check(scheme: ScoringScheme) -> None:
 def _within(key: str, values, low: int, high: int) -> None:
     if any(not low <= v <= high for v in values):
         raise ValueError(msg.SCHEME_OUT_OF_RANGE.format(key=key, low=low, high=high))
+
+
+DEFAULT_SCHEME = ScoringScheme()

@@ -40,6 +40,8 @@ UNITS = (
     "位", "座", "处", "间", "册", "例", "种", "类", "课时", "学时", "平方米", "公里", "分",
 )
 _TRAILING_PUNCTUATION = "。.;,、!?"
+# A lone number in a sentence is read as the actual value, unless it is a date ("2021年底").
+_CALENDAR_UNITS = ("年", "月", "日")
 
 
 def _alternation(words) -> str:
@@ -122,7 +124,9 @@ def read_actual(text: str | None) -> Target | None:
     if whole.quantitative:
         return whole
     found = list(_EMBEDDED.finditer(normalize(text)))
-    return (_from_match(text, found[0], None) or whole) if len(found) == 1 else whole
+    if len(found) != 1 or found[0]["unit"] in _CALENDAR_UNITS:
+        return whole
+    return _from_match(text, found[0], None) or whole
 
 
 def looks_numeric(target: Target) -> bool:
