@@ -12,7 +12,7 @@ from perfdesk.models import messages as msg
 from perfdesk.models import schema as s
 from perfdesk.models import snapshots
 from perfdesk.models.errors import WorkspaceError
-from perfdesk.models.validate import check
+from perfdesk.models.validate import check, text
 from perfdesk.scoring import evaluation as v
 
 TABLES = {
@@ -75,12 +75,57 @@ class SetField:
     def revert(self) -> None:
         self._write(self.old)
 
+    def merge_key(self):
+        return (self.table, self.row_id, self.field)
+
     def _write(self, value) -> None:
         model = TABLES[self.table]
         model.update({self.field: value}).where(model.id == self.row_id).execute()
 
     def audit(self):
         return f"{self.table}:{self.row_id}.{self.field}", _shown(self.old), _shown(self.value)
+
+
+@dataclass
+class SetReportSection:
+    """The user's text of one section of the 自评报告."""
+
+    evaluation: int
+    key: str
+    value: str | None
+    label: str = "修改报告文字"
+    old: str | None = None
+
+    def __post_init__(self):
+        self.value = text("报告文字", self.value)
+
+    def evaluation_id(self) -> int:
+        return self.evaluation
+
+    def merge_key(self):
+        return ("report", self.evaluation, self.key)
+
+    def apply(self) -> None:
+        self.old = self._sections().get(self.key)
+        self._write(self.value)
+
+    def revert(self) -> None:
+        self._write(self.old)
+
+    def _sections(self) -> dict:
+        return dict(json.loads(_get("evaluation", self.evaluation).report_sections))
+
+    def _write(self, text) -> None:
+        sections = self._sections()
+        if text:
+            sections[self.key] = text
+        else:
+            sections.pop(self.key, None)
+        stored = json.dumps([[k, t] for k, t in sections.items()], ensure_ascii=False)
+        s.Evaluation.update(report_sections=stored).where(s.Evaluation.id == self.evaluation).execute()
+
+    def audit(self):
+        return f"evaluation:{self.evaluation}.report.{self.key}", self.old, self.value
 
 
 @dataclass

@@ -1,7 +1,9 @@
 """The workspace façade: one object that opens a file, hands out snapshots and applies edits."""
 from __future__ import annotations
 
+import functools
 import getpass
+import os
 import json
 import sqlite3
 from datetime import datetime
@@ -20,6 +22,15 @@ from perfdesk.scoring.evaluation import Evaluation
 SUFFIX = ".perfdesk"
 
 
+def _bound(method):
+    """Run with the models bound to this workspace's database, so several can be open at once."""
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        with self.db.bind_ctx(s.MODELS):
+            return method(self, *args, **kwargs)
+    return run
+
+
 class Workspace:
     """An open workspace file. Use `Workspace.open` / `Workspace.create`; close when done."""
 
@@ -30,8 +41,6 @@ class Workspace:
         self._lock = lock
         self.readonly = lock is None
         self.upgraded_from = upgraded_from  # the backup written before an upgrade, if any
-        self._bound = s.database
-        s.database.initialize(db)
 
     # -- opening and closing -------------------------------------------------------------
     @classmethod
@@ -46,7 +55,12 @@ class Workspace:
         path = Path(path)
         version = database.inspect_file(path)
         if readonly:
-            return cls(path, database.connect(path, readonly=True), None)
+            old = version < database.CURRENT_VERSION
+            try:
+                db = database.upgraded_in_memory(path) if old else database.connect(path, readonly=True)
+            except (sqlite3.Error, peewee.DatabaseError) as exc:
+                raise WorkspaceError(msg.CANNOT_READ.format(path=path, error=exc)) from None
+            return cls(path, db, None)
         lock = FileLock(path)
         try:
             locked = lock.acquire()
@@ -75,59 +89,94 @@ class Workspace:
         self.close()
 
     # -- reading -------------------------------------------------------------------------
+    @_bound
     def evaluations(self, ids: list[int] | None = None) -> list[Evaluation]:
         return snapshots.load(ids)
 
+    @_bound
     def evaluation(self, evaluation_id: int) -> Evaluation:
         found = snapshots.load([evaluation_id])
         if not found:
             raise WorkspaceError(msg.NO_EVALUATION.format(id=evaluation_id))
         return found[0]
 
+    @_bound
     def evaluation_ids(self) -> list[int]:
         query = s.Evaluation.select(s.Evaluation.id).order_by(s.Evaluation.year, s.Evaluation.id)
         return [row.id for row in query]
 
+    @_bound
     def setting(self, key: str, default=None):
         row = s.Setting.get_or_none(s.Setting.key == key)
         return default if row is None else json.loads(row.value)
 
+    @_bound
     def audit_trail(self, evaluation_id: int | None = None) -> list[s.AuditEvent]:
         query = s.AuditEvent.select().order_by(s.AuditEvent.id)
         if evaluation_id is not None:
             query = query.where(s.AuditEvent.evaluation_id == evaluation_id)
         return list(query)
 
+    @_bound
+    def backup_to(self, target: str | Path) -> Path:
+        """A consistent copy of the open workspace (SQLite backup API), e.g. for 另存为 or 备份."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise WorkspaceError(msg.SAME_FILE)
+        temp = target.with_name(target.name + ".part")
+        try:
+            copy = sqlite3.connect(temp)
+            try:
+                self.db.connection().backup(copy)
+            finally:
+                copy.close()
+            os.replace(temp, target)
+        except (sqlite3.Error, OSError) as exc:
+            temp.unlink(missing_ok=True)
+            raise WorkspaceError(msg.BACKUP_FAILED.format(path=target, error=exc)) from None
+        return target
+
     # -- editing -------------------------------------------------------------------------
     @property
     def actor(self) -> str:
         return self.setting("user_name") or getpass.getuser()
 
+    @_bound
     def apply(self, command) -> None:
         """Apply a command in one transaction with its audit event; refused edits change nothing."""
         self._run(command, command.apply, command.label)
 
+    @_bound
     def revert(self, command) -> None:
         self._run(command, command.revert, f"撤销{command.label}")
 
-    def apply_all(self, commands, label: str) -> None:
-        """Several commands as one transaction (an import, a paste)."""
+    @_bound
+    def apply_all(self, commands, label: str) -> set[int | None]:
+        """Several commands as one transaction (an import, a paste); returns the evaluations touched."""
         self._guard_writable()
+        touched = set()
         with self._transaction():
+            actor = self.actor
             for command in commands:
                 evaluation_id = self._check_final(command)
                 command.apply()
-                self._record(command, label, evaluation_id)
+                touched.add(self._record(command, label, evaluation_id, actor))
+        return touched
 
-    def revert_all(self, commands, label: str) -> None:
-        """Undo several commands (in reverse order) as one transaction."""
+    @_bound
+    def revert_all(self, commands, label: str) -> set[int | None]:
+        """Undo several commands (in reverse order) as one transaction; returns the evaluations touched."""
         self._guard_writable()
+        touched = set()
         with self._transaction():
+            actor = self.actor
             for command in reversed(commands):
                 evaluation_id = self._check_final(command)
                 command.revert()
-                self._record(command, f"撤销{label}", evaluation_id)
+                touched.add(self._record(command, f"撤销{label}", evaluation_id, actor))
+        return touched
 
+    @_bound
     def import_evaluations(self, evaluations: list[Evaluation]) -> list[int]:
         commands = [CreateEvaluation(e) for e in evaluations]
         self.apply_all(commands, "导入评价表")
@@ -139,9 +188,10 @@ class Workspace:
     def _run(self, command, action, label) -> None:
         self._guard_writable()
         with self._transaction():
+            actor = self.actor  # before the action: it may change the user name itself
             evaluation_id = self._check_final(command)
             action()
-            self._record(command, label, evaluation_id)
+            self._record(command, label, evaluation_id, actor)
 
     def _transaction(self):
         return _Transaction(self.db)
@@ -160,18 +210,20 @@ class Workspace:
             raise EvaluationFinal(msg.FINAL)
         return evaluation_id
 
-    def _record(self, command, label, evaluation_id) -> None:
+    def _record(self, command, label, evaluation_id, actor) -> int | None:
         target, old, new = command.audit()
         created = getattr(command, "created", None)
+        evaluation_id = evaluation_id if evaluation_id is not None else (created.id if created else None)
         s.AuditEvent.create(
             at=datetime.now().isoformat(timespec="seconds"),
-            actor=self.actor,
-            evaluation_id=evaluation_id if evaluation_id is not None else (created.id if created else None),
+            actor=actor,
+            evaluation_id=evaluation_id,
             action=label,
             target=target,
             old=old,
             new=new,
         )
+        return evaluation_id
 
 
 class _Transaction:
