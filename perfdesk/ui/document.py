@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from perfdesk.models import Workspace, WorkspaceError
-from perfdesk.models.commands import SetField
 from perfdesk.scoring.engine import ScoredEvaluation, score_evaluation
 from perfdesk.scoring.scheme import DEFAULT_SCHEME, ScoringScheme
 
@@ -25,17 +24,19 @@ class _Step(QUndoCommand):
         self.document = document
         self.commands = commands
         self.session = session
-        self.mergeable = session is not None and len(commands) == 1 and isinstance(commands[0], SetField)
+        self.mergeable = session is not None and len(commands) == 1 and hasattr(commands[0], "merge_key")
         self._applied = True  # pushed after a successful first apply
 
     def redo(self):
         if self._applied:
             self._applied = False
             return
-        self.document.run(lambda ws: ws.apply_all(self.commands, self.text()), self.commands)
+        if not self.document.run(lambda ws: ws.apply_all(self.commands, self.text())):
+            self.setObsolete(True)  # refused (e.g. now final): drop the step rather than lie
 
     def undo(self):
-        self.document.run(lambda ws: ws.revert_all(self.commands, self.text()), self.commands)
+        if not self.document.run(lambda ws: ws.revert_all(self.commands, self.text())):
+            self.setObsolete(True)
 
     def id(self):
         return _SET_FIELD_ID if self.mergeable else -1
@@ -43,7 +44,7 @@ class _Step(QUndoCommand):
     def mergeWith(self, other):
         """Successive keystrokes in the same text box are one undo step."""
         mine, theirs = self.commands[0], other.commands[0]
-        if other.session is not self.session or (mine.table, mine.row_id, mine.field) != (theirs.table, theirs.row_id, theirs.field):
+        if other.session is not self.session or mine.merge_key() != theirs.merge_key():
             return False
         mine.value = theirs.value
         return True
@@ -68,18 +69,18 @@ class Document(QObject):
         Edits of one field carrying the same `session` (one stint of typing in a text box)
         merge into a single undo step.
         """
-        if not self.run(lambda ws: ws.apply_all(commands, label), commands):
+        if not self.run(lambda ws: ws.apply_all(commands, label)):
             return False
         self.undo_stack.push(_Step(self, commands, label, session))
         return True
 
-    def run(self, action, commands) -> bool:
+    def run(self, action) -> bool:
         try:
-            action(self.ws)
+            touched = action(self.ws)
         except WorkspaceError as exc:
             self.failed.emit(str(exc))
             return False
-        self.changed.emit(_evaluation_of(commands))
+        self.changed.emit(touched.pop() if len(touched) == 1 else None)
         return True
 
     # -- reading -------------------------------------------------------------------------
@@ -92,15 +93,3 @@ class Document(QObject):
 
     def scored(self, evaluation) -> ScoredEvaluation:
         return score_evaluation(evaluation, self.scheme())
-
-
-def _evaluation_of(commands):
-    ids = {getattr(c, "evaluation", None) or _row_evaluation(c) for c in commands}
-    return ids.pop() if len(ids) == 1 else None
-
-
-def _row_evaluation(command):
-    try:
-        return command.evaluation_id()
-    except WorkspaceError:
-        return None

@@ -1,80 +1,148 @@
-"""The main window: wires the navigator to the overview and hosts the menus."""
+"""The main window: navigator | editor | score panel, wired through the document's signals."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
+from pathlib import Path
 
-from perfdesk.models import SUFFIX, Workspace, WorkspaceError
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from perfdesk.models import Workspace
+from perfdesk.ui import preferences
+from perfdesk.ui.actions import build_actions
+from perfdesk.ui.document import Document
+from perfdesk.ui.evaluation_editor import EvaluationEditor
 from perfdesk.ui.navigator import Navigator
-from perfdesk.ui.overview import Overview
+from perfdesk.ui.score_panel import ScorePanel
 
-FILE_FILTER = f"perfdesk 工作区 (*{SUFFIX})"
+BANNER_STYLE = "background: #fde2e1; color: #a40000; padding: 6px; border: 1px solid #a40000;"
+READONLY_STYLE = "background: #fff4ce; color: #5c4400; padding: 6px; border: 1px solid #c19c00;"
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ws: Workspace):
         super().__init__()
+        self.setObjectName("perfdesk-main")
         self.navigator = Navigator()
-        self.overview = Overview()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.navigator)
-        splitter.addWidget(self.overview)
-        splitter.setSizes([320, 900])
-        self.setCentralWidget(splitter)
-        self.resize(1200, 760)
-        self._build_menus()
-        self.navigator.evaluation_selected.connect(self._show_evaluation)
+        self.banner = QLabel(wordWrap=True, styleSheet=BANNER_STYLE, visible=False)
+        self.readonly_banner = QLabel("工作区以只读方式打开：可以查看、打印和导出，不能修改。",
+                                      styleSheet=READONLY_STYLE, visible=False)
+        self._banner_timer = QTimer(self, singleShot=True, interval=10000)
+        self._banner_timer.timeout.connect(self.banner.hide)
+        self.document: Document | None = None
+        self.editor: EvaluationEditor | None = None
+        self.evaluation = None
+        self.scored = None
         self.ws: Workspace | None = None
+        self.score_panel = ScorePanel()
+        dock = QDockWidget("评分", self, objectName="score-dock")
+        dock.setWidget(self.score_panel)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.centre = QWidget()
+        self.centre_layout = QVBoxLayout(self.centre)
+        self.centre_layout.setContentsMargins(0, 0, 0, 0)
+        self.centre_layout.addWidget(self.readonly_banner)
+        self.centre_layout.addWidget(self.banner)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main-splitter")
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.centre)
+        self.splitter.setSizes([300, 900])
+        self.setCentralWidget(self.splitter)
+        self.resize(1400, 860)
+        self.navigator.evaluation_selected.connect(self.show_evaluation)
+        self.score_panel.finding_activated.connect(lambda target: self.editor and self.editor.focus(target))
+        self.actions = build_actions(self)
         self.set_workspace(ws)
+        self._restore_layout()
+        QTimer.singleShot(0, self.score_panel.chart.ensure_loaded)  # pyqtgraph after the window shows
 
-    def _build_menus(self) -> None:
-        menu = self.menuBar().addMenu("文件(&F)")
-        for text, shortcut, slot in (
-            ("新建工作区…", QKeySequence.StandardKey.New, self.new_workspace),
-            ("打开工作区…", QKeySequence.StandardKey.Open, self.open_workspace),
-            ("退出", QKeySequence.StandardKey.Quit, self.close),
-        ):
-            action = QAction(text, self, shortcut=shortcut)
-            action.triggered.connect(slot)
-            menu.addAction(action)
-
+    # -- workspace -----------------------------------------------------------------------
     def set_workspace(self, ws: Workspace) -> None:
         if self.ws is not None and self.ws is not ws:
             self.ws.close()
         self.ws = ws
-        suffix = "（只读）" if ws.readonly else ""
-        self.setWindowTitle(f"{ws.path.name}{suffix} — perfdesk 预算绩效自评")
-        evaluations = ws.evaluations()
-        self.navigator.show_evaluations(evaluations)
-        if evaluations:
-            self.overview.show_evaluation(evaluations[0])
-        else:
-            self.overview.setHtml("<p>工作区中还没有评价表。</p>")
+        self.document = Document(ws, self)
+        self.document.changed.connect(self._changed)
+        self.document.failed.connect(self.show_problem)
+        if self.editor is not None:
+            self.editor.deleteLater()
+        self.editor = EvaluationEditor(self.document)
+        self.centre_layout.addWidget(self.editor, 1)
+        self.actions.bind_document(self.document)
+        self.readonly_banner.setVisible(ws.readonly)
+        self.setWindowTitle(f"{ws.path}{'（只读）' if ws.readonly else ''} — perfdesk 预算绩效自评")
+        preferences.remember_file(str(ws.path))
+        self.actions.refresh_recent()
+        self.evaluation = None
+        self.refresh_navigator(select_first=True)
 
-    def _show_evaluation(self, evaluation_id: int) -> None:
-        self.overview.show_evaluation(self.ws.evaluation(evaluation_id))
+    def refresh_navigator(self, select_first: bool = False) -> None:
+        pairs = [(ev, self.document.scored(ev)) for ev in self.ws.evaluations()]
+        current = self.evaluation.id if self.evaluation else (pairs[0][0].id if pairs and select_first else None)
+        self.navigator.show_evaluations(pairs, current)
+        if current is None:
+            self._show(None)
+        elif self.evaluation is None or self.evaluation.id != current:
+            self.show_evaluation(current)
 
-    def new_workspace(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "新建工作区", "", FILE_FILTER)
-        if path:
-            self._switch(lambda: Workspace.create(path if path.endswith(SUFFIX) else path + SUFFIX))
+    def show_evaluation(self, evaluation_id: int) -> None:
+        ids = self.ws.evaluation_ids()
+        self._show(self.ws.evaluation(evaluation_id) if evaluation_id in ids else None)
 
-    def open_workspace(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "打开工作区", "", FILE_FILTER)
-        if path:
-            from perfdesk.ui.app import open_workspace
-            ws = open_workspace(path, self)
-            if ws is not None:
-                self.set_workspace(ws)
+    def _show(self, ev) -> None:
+        self.evaluation = ev
+        self.scored = self.document.scored(ev) if ev else None
+        self.editor.setEnabled(ev is not None)
+        if ev is not None:
+            self.editor.show_evaluation(ev, self.scored)
+        self.score_panel.show_result(ev, self.scored)
+        self.actions.evaluation_changed(ev)
 
-    def _switch(self, opener) -> None:
-        try:
-            self.set_workspace(opener())
-        except WorkspaceError as exc:
-            QMessageBox.critical(self, "无法打开工作区", str(exc))
+    def _changed(self, evaluation_id) -> None:
+        self.banner.hide()
+        ids = self.ws.evaluation_ids()
+        if self.evaluation is not None and self.evaluation.id not in ids:
+            self.evaluation = None
+        if evaluation_id is None or evaluation_id not in ids:  # settings, a deletion
+            self.refresh_navigator(select_first=True)
+            if self.evaluation is not None:
+                self.show_evaluation(self.evaluation.id)
+            return
+        ev = self.ws.evaluation(evaluation_id)
+        if self.evaluation is not None and evaluation_id == self.evaluation.id:
+            self._show(ev)
+        if not self.navigator.update_evaluation(ev, self.document.scored(ev)):
+            self.refresh_navigator()
+
+    def show_problem(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.show()
+        self.statusBar().showMessage(message, 10000)
+        self._banner_timer.start()
+
+    # -- layout --------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        store = preferences.settings()
+        geometry, state = store.value("window/geometry"), store.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        sizes = store.value("window/splitter")
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
 
     def closeEvent(self, event) -> None:
+        store = preferences.settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.setValue("window/splitter", self.splitter.saveState())
         if self.ws is not None:
             self.ws.close()
         super().closeEvent(event)
+
+    def open_path(self, path: str | Path) -> None:
+        from perfdesk.ui.app import open_workspace
+        ws = open_workspace(Path(path), self)
+        if ws is not None:
+            self.set_workspace(ws)

@@ -7,3 +7,16 @@ FORM_NAMES = {
     "department_overall_eval": "部门整体支出绩效自评表",
 }
 STATUS_NAMES = {"draft": "草稿", "final": "定稿"}
+MONEY_UNITS = ("元", "万元")
+
+# The 自评报告 outline (GUIDE.md §6): stored key, heading.
+REPORT_SECTIONS = (
+    ("basic", "一、基本情况"),
+    ("work", "二、自评工作开展情况"),
+    ("conclusion", "三、评价结论"),
+    ("analysis", "四、绩效分析"),
+    ("problems", "五、存在的问题及原因"),
+    ("measures", "六、改进措施及建议"),
+    ("application", "七、结果应用及公开"),
+    ("other", "八、其他需要说明的情况"),
+)

@@ -31,11 +31,15 @@ def test_main_window_lists_and_shows_evaluations(qtbot, tmp_path, fixtures_dir):
     assert "w.perfdesk" in window.windowTitle()
     model = window.navigator.model
     assert [model.item(i).text() for i in range(model.rowCount())] == ["2021 年度", "2022 年度"]
+    project = model.item(1).child(0)
+    assert project.text() == "医疗保障管理事务"
+    assert [model.item(1).child(0, c).text() for c in (1, 2)] == ["99.99", "优"]
     window.navigator.filter_box.setText("医疗保障管理")
     assert window.navigator.proxy.rowCount() == 1
     year = window.navigator.proxy.index(0, 0)
     window.navigator.view.setCurrentIndex(window.navigator.proxy.index(0, 0, year))
-    assert "公众号每月更新次数" in window.overview.toPlainText()
+    assert window.evaluation.project == "医疗保障管理事务"
+    assert window.score_panel.total.text() == "99.99"
     window.close()
 
 

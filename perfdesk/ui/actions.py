@@ -1,0 +1,181 @@
+"""The window's menus and toolbar: every action, its shortcut and what it does."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from perfdesk.models import SUFFIX, Workspace, WorkspaceError
+from perfdesk.models.blank import blank, carry_forward
+from perfdesk.models.commands import CreateEvaluation, DeleteEvaluation
+from perfdesk.ui import preferences
+
+FILE_FILTER = f"perfdesk 工作区 (*{SUFFIX})"
+JSON_FILTER = "评价表交换文件 (*.json)"
+
+
+class WindowActions:
+    def __init__(self, window):
+        self.window = window
+        self.undo = self.redo = None
+        bar = window.menuBar()
+        self.file_menu = bar.addMenu("文件(&F)")
+        self.edit_menu = bar.addMenu("编辑(&E)")
+        self.evaluation_menu = bar.addMenu("评价表(&P)")
+        self.view_menu = bar.addMenu("视图(&V)")
+        self.settings_menu = bar.addMenu("设置(&S)")
+        self.toolbar = window.addToolBar("常用")
+        self.toolbar.setObjectName("main-toolbar")
+        add = self._add
+        add(self.file_menu, "新建工作区…", self.new_workspace, QKeySequence.StandardKey.New)
+        add(self.file_menu, "打开工作区…", self.open_workspace, QKeySequence.StandardKey.Open, toolbar=True)
+        self.recent_menu = self.file_menu.addMenu("最近打开")
+        add(self.file_menu, "另存为…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        add(self.file_menu, "备份…", self.backup, toolbar=True)
+        self.file_menu.addSeparator()
+        add(self.file_menu, "导入评价表（JSON）…", self.import_json)
+        add(self.file_menu, "导出评价表（JSON）…", self.export_json)
+        self.file_menu.addSeparator()
+        add(self.file_menu, "退出", window.close, QKeySequence.StandardKey.Quit)
+        self.new_evaluation = add(self.evaluation_menu, "新建评价表…", self.create_evaluation, toolbar=True)
+        self.carry = add(self.evaluation_menu, "复制上年", self.carry_forward, toolbar=True)
+        self.delete = add(self.evaluation_menu, "删除评价表", self.delete_evaluation)
+        add(self.view_menu, "统计图…", self.show_dashboard, toolbar=True)
+        add(self.settings_menu, "评分规则…", self.edit_scheme, toolbar=True)
+
+    def _add(self, menu, text, slot, shortcut=None, toolbar=False) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        return action
+
+    # -- state ---------------------------------------------------------------------------
+    def bind_document(self, document) -> None:
+        for old in (self.undo, self.redo):
+            if old is not None:
+                self.edit_menu.removeAction(old)
+                self.toolbar.removeAction(old)
+        self.undo = document.undo_stack.createUndoAction(self.window, "撤销")
+        self.redo = document.undo_stack.createRedoAction(self.window, "重做")
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
+        self.edit_menu.insertActions(first, [self.undo, self.redo])
+        self.toolbar.insertActions(self.toolbar.actions()[0], [self.undo, self.redo])
+        writable = not document.ws.readonly
+        for action in (self.new_evaluation, self.carry, self.delete):
+            action.setEnabled(writable)
+
+    def evaluation_changed(self, ev) -> None:
+        writable = not self.window.ws.readonly
+        self.carry.setEnabled(writable and ev is not None)
+        self.delete.setEnabled(writable and ev is not None)
+
+    def refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in preferences.recent_files():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.window.open_path(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    # -- files ---------------------------------------------------------------------------
+    def new_workspace(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, "新建工作区", "", FILE_FILTER)
+        if path:
+            self._switch(lambda: Workspace.create(_with_suffix(path)))
+
+    def open_workspace(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "打开工作区", "", FILE_FILTER)
+        if path:
+            self.window.open_path(path)
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, "另存为", "", FILE_FILTER)
+        if path:
+            self._switch(lambda: Workspace.open(self.window.ws.backup_to(_with_suffix(path))))
+
+    def backup(self) -> None:
+        ws = self.window.ws
+        suggested = ws.path.with_name(f"{ws.path.stem}-备份-{datetime.now():%Y%m%d-%H%M}{SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(self.window, "备份工作区", str(suggested), FILE_FILTER)
+        if path:
+            try:
+                saved = ws.backup_to(_with_suffix(path))
+            except WorkspaceError as exc:
+                return self.window.show_problem(str(exc))
+            self.window.statusBar().showMessage(f"已备份到 {saved}", 10000)
+
+    def _switch(self, opener) -> None:
+        try:
+            self.window.set_workspace(opener())
+        except WorkspaceError as exc:
+            QMessageBox.critical(self.window, "无法打开工作区", str(exc))
+
+    def import_json(self) -> None:
+        from perfdesk.io.files import ImportRefused, read_tables
+        paths, _ = QFileDialog.getOpenFileNames(self.window, "导入评价表", "", JSON_FILTER)
+        if not paths:
+            return
+        try:
+            tables = [t for p in paths for t in read_tables(Path(p))]
+        except ImportRefused as exc:
+            return self.window.show_problem(str(exc))
+        self.window.document.execute_all([CreateEvaluation(t) for t in tables], f"导入 {len(tables)} 张评价表")
+
+    def export_json(self) -> None:
+        from perfdesk.io import exchange
+        from perfdesk.io.files import write_atomically
+        path, _ = QFileDialog.getSaveFileName(self.window, "导出评价表", "", JSON_FILTER)
+        if path:
+            try:
+                write_atomically(Path(path), exchange.dumps(self.window.ws.evaluations()))
+            except OSError as exc:
+                self.window.show_problem(f"无法写入 {path}：{exc.strerror}")
+
+    # -- evaluations ---------------------------------------------------------------------
+    def _create(self, snapshot, label) -> None:
+        command = CreateEvaluation(snapshot, label)
+        if self.window.document.execute(command):
+            self.window.refresh_navigator()
+            self.window.navigator.select(command.created.id)
+
+    def create_evaluation(self) -> None:
+        from perfdesk.ui.new_evaluation import NewEvaluationDialog
+        dialog = NewEvaluationDialog(self.window)
+        if dialog.exec():
+            self._create(blank(*dialog.values()), "新建评价表")
+
+    def carry_forward(self) -> None:
+        if self.window.evaluation is not None:
+            self._create(carry_forward(self.window.evaluation), "复制上年")
+
+    def delete_evaluation(self) -> None:
+        ev = self.window.evaluation
+        if ev is None:
+            return
+        answer = QMessageBox.question(self.window, "删除评价表",
+                                      f"删除“{ev.project or ev.title}”（{ev.year}年度）？\n可以用“撤销”恢复。")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.window.document.execute(DeleteEvaluation(ev.id))
+
+    def show_dashboard(self) -> None:
+        from perfdesk.ui.dashboard import Dashboard
+        Dashboard.show_for(self.window)
+
+    def edit_scheme(self) -> None:
+        from perfdesk.ui.scheme_dialog import SchemeDialog
+        SchemeDialog(self.window.document, self.window.evaluation, self.window).exec()
+
+
+def _with_suffix(path: str) -> str:
+    return path if path.endswith(SUFFIX) else path + SUFFIX
+
+
+def build_actions(window) -> WindowActions:
+    return WindowActions(window)

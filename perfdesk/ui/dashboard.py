@@ -1,0 +1,69 @@
+"""统计图: per year, execution rate and total score per evaluation, and the grade distribution."""
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout
+
+from perfdesk.ui.charts import BLUE, GREEN, GRAY, BarChart
+
+
+class Dashboard(QDialog):
+    _open: "Dashboard | None" = None
+
+    @classmethod
+    def show_for(cls, window) -> "Dashboard":
+        if cls._open is None or cls._open.window is not window:
+            cls._open = Dashboard(window)
+        cls._open.refresh()
+        cls._open.show()
+        cls._open.raise_()
+        return cls._open
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.setWindowTitle("统计图")
+        self.resize(900, 720)
+        self.year = QComboBox()
+        self.year.currentIndexChanged.connect(lambda _i: self.refresh(keep_year=True))
+        self.rates = BarChart("预算执行率（%），从高到低")
+        self.totals = BarChart("自评总分，从高到低")
+        self.grades = BarChart("等级分布（个）")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("年度"))
+        top.addWidget(self.year)
+        top.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        for chart in (self.rates, self.totals, self.grades):
+            chart.ensure_loaded()
+            layout.addWidget(chart)
+        window.document.changed.connect(lambda _id: self.isVisible() and self.refresh(keep_year=True))
+
+    def refresh(self, keep_year: bool = False) -> None:
+        document = self.window.document
+        pairs = [(ev, document.scored(ev)) for ev in document.ws.evaluations()]
+        years = sorted({ev.year for ev, _ in pairs}, reverse=True)
+        chosen = self.year.currentData() if keep_year else None
+        blocked = self.year.blockSignals(True)
+        self.year.clear()
+        for y in years:
+            self.year.addItem(f"{y} 年度", y)
+        if chosen in years:
+            self.year.setCurrentIndex(years.index(chosen))
+        self.year.blockSignals(blocked)
+        year = self.year.currentData()
+        self.show_year([(ev, s) for ev, s in pairs if ev.year == year])
+
+    def show_year(self, pairs) -> None:
+        names = lambda rows: [(ev.project or ev.title or str(ev.id))[:8] for ev, _s in rows]  # noqa: E731
+        with_rate = sorted((p for p in pairs if p[1].fund and p[1].fund.rate is not None),
+                           key=lambda p: p[1].fund.rate, reverse=True)
+        self.rates.set_bars(names(with_rate), [([float(s.fund.rate) for _e, s in with_rate], GREEN)], 100)
+        scored = sorted((p for p in pairs if p[1].total is not None), key=lambda p: p[1].total, reverse=True)
+        self.totals.set_bars(names(scored), [([float(s.total) for _e, s in scored], BLUE)], 100)
+        bands = [g for _b, g in self.window.document.scheme().grade_bands]
+        counts = Counter(s.grade for _e, s in scored)
+        self.grades.set_bars(bands, [([float(counts.get(g, 0)) for g in bands], GRAY)])
+        self.counts = counts

@@ -1,0 +1,142 @@
+"""Table models over the evaluation's flat rows: fund lines and 资金管理情况."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from perfdesk.models import WorkspaceError
+from perfdesk.models.commands import SetField
+from perfdesk.scoring.funds import execution_ratio
+from perfdesk.scoring.numbers import HUNDRED, round2, show
+
+ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class _RowModel(QAbstractTableModel):
+    table = ""
+    columns: tuple[tuple[str, str], ...] = ()
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.evaluation = None
+        self.rows = ()
+        self.visible = self.columns
+
+    def rows_of(self, ev):
+        raise NotImplementedError
+
+    def columns_for(self, ev):
+        return self.columns
+
+    def set_evaluation(self, ev, scored=None) -> None:
+        self.beginResetModel()
+        self.evaluation, self.scored = ev, scored
+        self.rows = self.rows_of(ev) if ev else ()
+        self.visible = self.columns_for(ev) if ev else self.columns
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.visible)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.visible[section][1] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        key = self.visible[index.column()][0]
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            value = self.computed(index.row(), key) if key in self.computed_keys else getattr(row, key)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key not in self.text_keys:
+            return ALIGN_RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(index.row(), key)
+        return None
+
+    computed_keys: tuple[str, ...] = ()
+    text_keys: tuple[str, ...] = ()
+
+    def computed(self, row: int, key: str):
+        return None
+
+    def tooltip(self, row: int, key: str):
+        return None
+
+    def flags(self, index):
+        flags = super().flags(index)
+        key = self.visible[index.column()][0]
+        if key not in self.computed_keys and self.evaluation is not None and self.evaluation.status != "final":
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        key, label = self.visible[index.column()]
+        row = self.rows[index.row()]
+        text = value.strip() if isinstance(value, str) else value
+        current = getattr(row, key)
+        if ("" if current is None else str(current)) == (text or ""):
+            return False
+        try:
+            command = SetField(self.table, row.id, key, text or None)
+        except WorkspaceError as exc:
+            self.document.failed.emit(str(exc))
+            return False
+        return self.document.execute(command, f"修改{label}")
+
+
+class FundLinesModel(_RowModel):
+    table = "fund_line"
+    columns = (
+        ("label", "资金来源"), ("declared", "目标申报数"), ("initial", "年初预算数"), ("annual", "全年预算数"),
+        ("executed", "全年执行数"), ("balance", "资金结（转）余"), ("weight", "分值"),
+        ("rate", "执行率"), ("score", "得分"),
+    )
+    computed_keys = ("rate", "score")
+    text_keys = ("label",)
+
+    def rows_of(self, ev):
+        return ev.funds
+
+    def columns_for(self, ev):
+        hidden = {"declared", "balance"} - set(ev.columns)
+        if not ev.scored:
+            hidden |= {"weight", "score"}
+        return tuple(c for c in self.columns if c[0] not in hidden)
+
+    def computed(self, row: int, key: str):
+        if key == "rate":
+            ratio = execution_ratio(self.rows[row])
+            return None if ratio is None else f"{round2(ratio * HUNDRED)}%"
+        fund = self.scored.fund if self.scored else None
+        if row == 0 and fund is not None and fund.score is not None:
+            return show(fund.score)
+        return None
+
+    def tooltip(self, row: int, key: str):
+        line = self.rows[row]
+        if key == "rate":
+            return f"执行率 = 全年执行数 ÷ 全年预算数；原表印：{line.rate_printed or '无'}"
+        if key == "score" and row == 0 and self.scored and self.scored.fund:
+            printed = line.score_printed
+            return self.scored.fund.explanation + (f"；原表印：{printed}" if printed is not None else "")
+        if key == "score":
+            return "资金得分只按“年度资金总额”一行计算"
+        return None
+
+
+class FundManagementModel(_RowModel):
+    table = "fund_management"
+    columns = (("item", "项目"), ("status", "情况说明"), ("issues", "存在问题和改进措施"))
+    text_keys = ("item", "status", "issues")
+
+    def rows_of(self, ev):
+        return ev.fund_management

@@ -1,0 +1,149 @@
+"""The simple sections of the evaluation editor: forms of bound fields."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from perfdesk.models.commands import SetField, SetReportSection
+from perfdesk.ui.binding import FieldBinding
+from perfdesk.ui.texts import FORM_NAMES, MONEY_UNITS, REPORT_SECTIONS, STATUS_NAMES
+
+
+class BoundForm(QWidget):
+    """A section whose widgets are each bound to one field of the evaluation row."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.bindings: dict[str, FieldBinding] = {}
+
+    def bind(self, widget, field: str, label: str, make_command=None) -> FieldBinding:
+        binding = FieldBinding(self.document, widget, "evaluation", field, label, make_command)
+        self.bindings[field] = binding
+        return binding
+
+    def show_evaluation(self, ev, scored=None) -> None:
+        editable = ev.status != "final"
+        for field, binding in self.bindings.items():
+            binding.show(ev.id, self.value_of(ev, field), editable or field == "status")
+
+    def value_of(self, ev, field):
+        return getattr(ev, field)
+
+
+class HeaderForm(BoundForm):
+    """基本信息: what the table's header rows print."""
+
+    FIELDS = (
+        ("title", "表名"), ("project", "项目名称"), ("department", "主管部门"),
+        ("department_code", "主管部门编码"), ("central_department", "中央主管部门"),
+        ("implementer", "实施单位/预算单位"),
+    )
+
+    def __init__(self, document, parent=None):
+        super().__init__(document, parent)
+        layout = QFormLayout(self)
+        self.form_kind = QComboBox()
+        for code, name in FORM_NAMES.items():
+            self.form_kind.addItem(name, code)
+        layout.addRow("表格类型", self.form_kind)
+        self.bind(self.form_kind, "form", "表格类型")
+        self.year = QLineEdit()
+        layout.addRow("年度", self.year)
+        self.bind(self.year, "year", "年度")
+        self.rows = {}
+        for field, label in self.FIELDS:
+            edit = QLineEdit()
+            layout.addRow(label, edit)
+            self.bind(edit, field, label)
+            self.rows[field] = edit
+        self.money_unit = QComboBox()
+        for unit in MONEY_UNITS:
+            self.money_unit.addItem(unit, unit)
+        layout.addRow("金额单位", self.money_unit)
+        self.bind(self.money_unit, "money_unit", "金额单位")
+
+    def show_evaluation(self, ev, scored=None) -> None:
+        super().show_evaluation(ev, scored)
+        transfer = ev.form == "transfer_payment_self_eval"
+        label = self.layout().labelForField(self.rows["central_department"])
+        for widget in (self.rows["central_department"], label):
+            widget.setVisible(transfer)
+
+
+class GoalsForm(BoundForm):
+    """年度总体目标: 预期目标 and 实际完成情况 side by side."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(document, parent)
+        layout = QGridLayout(self)
+        for column, (field, label) in enumerate((("goal_target", "预期目标"), ("goal_actual", "实际完成情况"))):
+            edit = QPlainTextEdit()
+            layout.addWidget(QLabel(label), 0, column)
+            layout.addWidget(edit, 1, column)
+            self.bind(edit, field, label)
+
+
+class ReportForm(BoundForm):
+    """报告文字: the user's own paragraphs for each section of the 自评报告."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(document, parent)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        for key, heading in REPORT_SECTIONS:
+            box = QGroupBox(heading)
+            edit = QPlainTextEdit()
+            edit.setMinimumHeight(90)
+            QVBoxLayout(box).addWidget(edit)
+            column.addWidget(box)
+            self.bind(edit, key, heading, lambda row_id, value, key=key: SetReportSection(row_id, key, value))
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(inner)
+        QVBoxLayout(self).addWidget(scroll)
+
+    def value_of(self, ev, field):
+        return dict(ev.report_sections).get(field)
+
+
+class SigningForm(BoundForm):
+    """签章: signatories, date, and the final (locked) status."""
+
+    FIELDS = (("preparer", "填报人"), ("phone", "联系电话"), ("reviewer", "审核人"),
+              ("head", "单位负责人"), ("fill_date", "填报日期"))
+
+    def __init__(self, document, parent=None):
+        super().__init__(document, parent)
+        layout = QFormLayout(self)
+        for field, label in self.FIELDS:
+            edit = QLineEdit()
+            if field == "fill_date":
+                edit.setPlaceholderText("例如 2026-03-25")
+            layout.addRow(label, edit)
+            self.bind(edit, field, label)
+        self.status_label = QLabel()
+        self.lock_button = QPushButton()
+        self.lock_button.clicked.connect(self._toggle_final)
+        row = QHBoxLayout()
+        row.addWidget(self.status_label)
+        row.addWidget(self.lock_button)
+        row.addStretch()
+        layout.addRow("状态", row)
+        self.evaluation = None
+
+    def value_of(self, ev, field):
+        return getattr(ev.signatories, "date" if field == "fill_date" else field)
+
+    def show_evaluation(self, ev, scored=None) -> None:
+        super().show_evaluation(ev, scored)
+        self.evaluation = ev
+        final = ev.status == "final"
+        self.status_label.setText(STATUS_NAMES[ev.status] + ("（已锁定，不能修改）" if final else ""))
+        self.lock_button.setText("解除定稿" if final else "定稿（锁定）")
+
+    def _toggle_final(self) -> None:
+        ev = self.evaluation
+        new = "draft" if ev.status == "final" else "final"
+        self.document.execute(SetField("evaluation", ev.id, "status", new), "解除定稿" if new == "draft" else "定稿")
