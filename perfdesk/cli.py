@@ -7,7 +7,7 @@ from pathlib import Path
 
 from perfdesk import __version__
 
-COMMANDS = ("new", "list", "import", "export")
+COMMANDS = ("new", "list", "import", "export", "score")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     choose.add_argument("--year", type=int, help="导出某一年度的全部评价表")
     choose.add_argument("--all", action="store_true", help="导出全部评价表（默认）")
     p.add_argument("--json", type=Path, required=True, metavar="OUT", help="输出 JSON 文件")
+    p = sub.add_parser("score", help="计算得分并审核表格，输出中文表格或 JSON")
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--evaluation", type=int, nargs="+", metavar="ID", help="评价表编号（默认全部）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
     return parser
 
 
@@ -121,4 +125,22 @@ def _export(args) -> int:
     return 0
 
 
-_HANDLERS = {"new": _new, "list": _list, "import": _import, "export": _export}
+def _score(args) -> int:
+    import json
+
+    from perfdesk.models import Workspace
+    from perfdesk.scoring.engine import score_evaluation
+    from perfdesk.scoring.summary import format_text, scored_to_dict
+    with Workspace.open(args.workspace, readonly=True) as ws:
+        evaluations = [ws.evaluation(i) for i in args.evaluation] if args.evaluation else ws.evaluations()
+        scheme = ws.scheme()
+    results = [(ev, score_evaluation(ev, scheme)) for ev in evaluations]
+    if args.json:
+        body = {"evaluations": [scored_to_dict(ev, scored) for ev, scored in results]}
+        print(json.dumps(body, ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(format_text(ev, scored) for ev, scored in results), end="")
+    return 0
+
+
+_HANDLERS = {"new": _new, "list": _list, "import": _import, "export": _export, "score": _score}

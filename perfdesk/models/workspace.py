@@ -18,8 +18,10 @@ from perfdesk.models.commands import CreateEvaluation, SetSetting
 from perfdesk.models.errors import EvaluationFinal, WorkspaceError, WorkspaceLocked
 from perfdesk.models.filelock import FileLock
 from perfdesk.scoring.evaluation import Evaluation
+from perfdesk.scoring.scheme import DEFAULT_SCHEME, ScoringScheme
 
 SUFFIX = ".perfdesk"
+SCHEME_KEY = "scoring_scheme"
 
 
 def _bound(method):
@@ -109,6 +111,14 @@ class Workspace:
     def setting(self, key: str, default=None):
         row = s.Setting.get_or_none(s.Setting.key == key)
         return default if row is None else json.loads(row.value)
+
+    def scheme(self) -> ScoringScheme:
+        """The workspace's scoring scheme; the default when none (or an unreadable one) is stored."""
+        stored = self.setting(SCHEME_KEY)
+        try:
+            return ScoringScheme.from_dict(stored) if stored else DEFAULT_SCHEME
+        except ValueError:
+            return DEFAULT_SCHEME
 
     @_bound
     def audit_trail(self, evaluation_id: int | None = None) -> list[s.AuditEvent]:

@@ -10,9 +10,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from perfdesk.models import Workspace, WorkspaceError
 from perfdesk.scoring.engine import ScoredEvaluation, score_evaluation
-from perfdesk.scoring.scheme import DEFAULT_SCHEME, ScoringScheme
-
-SCHEME_KEY = "scoring_scheme"
+from perfdesk.models.workspace import SCHEME_KEY  # noqa: F401 - the settings key the UI writes
+from perfdesk.scoring.scheme import ScoringScheme
 _SET_FIELD_ID = 1001
 
 
@@ -85,11 +84,7 @@ class Document(QObject):
 
     # -- reading -------------------------------------------------------------------------
     def scheme(self) -> ScoringScheme:
-        stored = self.ws.setting(SCHEME_KEY)
-        try:
-            return ScoringScheme.from_dict(stored) if stored else DEFAULT_SCHEME
-        except ValueError:
-            return DEFAULT_SCHEME
+        return self.ws.scheme()
 
     def scored(self, evaluation) -> ScoredEvaluation:
         return score_evaluation(evaluation, self.scheme())

@@ -50,3 +50,37 @@ def test_import_of_unsupported_file_changes_nothing(tmp_path, capsys):
     assert "不支持的文件类型" in capsys.readouterr().err
     main(["list", str(ws)])
     assert capsys.readouterr().out == ""
+
+
+def test_score_json_has_the_documented_shape(tmp_path, fixtures_dir, capsys):
+    import json
+    ws = tmp_path / "s.perfdesk"
+    main(["new", str(ws)])
+    main(["import", str(ws), str(fixtures_dir / "004_01_yibao_guanli_shiwu.json"),
+          str(fixtures_dir / "004_04_zhongyang_yiliao_jiuzhu_zhuanyi_zhifu.json")])
+    capsys.readouterr()
+    assert main(["score", str(ws), "--evaluation", "1", "--json"]) == 0
+    [ev] = json.loads(capsys.readouterr().out)["evaluations"]
+    assert list(ev) == ["id", "project", "year", "form", "fund", "indicators", "total", "recorded_total",
+                        "grade", "findings"]
+    assert ev["fund"] == {"annual": 390065700.0, "executed": 389545477.1, "rate": 99.87, "weight": 10,
+                          "score": 9.99, "recorded_rate": 99.87, "recorded_score": 9.99}
+    second = ev["indicators"][1]
+    assert second["path"] == ["产出指标 (50)", "数量指标", "公众号每月更新次数"]
+    assert (second["target"], second["actual"], second["rule"], second["score"]) == ("=8", "12", "higher_is_better", 5.0)
+    assert second["explanation"]
+    assert (ev["total"], ev["recorded_total"], ev["grade"]) == (99.99, 99.99, "优")
+    assert main(["score", str(ws), "--evaluation", "2", "--json"]) == 0
+    [transfer] = json.loads(capsys.readouterr().out)["evaluations"]
+    assert transfer["total"] is None and transfer["grade"] is None
+
+
+def test_score_text_is_a_readable_chinese_table(tmp_path, fixtures_dir, capsys):
+    ws = tmp_path / "t.perfdesk"
+    main(["new", str(ws)])
+    main(["import", str(ws), str(fixtures_dir / "004_05_yibao_shiwu_jingfei.json")])
+    capsys.readouterr()
+    assert main(["score", str(ws)]) == 0
+    out = capsys.readouterr().out
+    assert "总分 97.89" in out and "等级 优" in out
+    assert out.count("MISSING_REASON") == 2
