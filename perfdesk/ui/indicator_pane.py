@@ -70,7 +70,7 @@ class IndicatorPane(QWidget):
         self.view.setModel(self.model)
         header = self.view.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((300, 110, 110, 110, 60, 60, 260)):
+        for column, width in enumerate((240, 100, 100, 100, 50, 56, 240)):
             self.view.setColumnWidth(column, width)
         self.toolbar = QToolBar()
         self.actions_by_name: dict[str, QAction] = {}

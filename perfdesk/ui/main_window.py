@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.score_panel)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
         self.centre = QWidget()
         self.centre_layout = QVBoxLayout(self.centre)
         self.centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -46,9 +47,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main-splitter")
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.centre)
-        self.splitter.setSizes([300, 900])
         self.setCentralWidget(self.splitter)
-        self.resize(1400, 860)
+        self._default_size()
         self.navigator.evaluation_selected.connect(self.show_evaluation)
         self.score_panel.finding_activated.connect(lambda target: self.editor and self.editor.focus(target))
         self.actions = build_actions(self)
@@ -120,7 +120,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
         self._banner_timer.start()
 
-    # -- layout --------------------------------------------------------------------------
+    # -- layout ------------------------------------------------------------------------
+    def _default_size(self) -> None:
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width = 1400 if screen is None else min(1400, screen.width() - 40)
+        height = 860 if screen is None else min(860, screen.height() - 60)
+        self.resize(width, height)
+        self.splitter.setSizes([260, width - 260])
+
     def _restore_layout(self) -> None:
         store = preferences.settings()
         geometry, state = store.value("window/geometry"), store.value("window/state")

@@ -1,6 +1,8 @@
 """Table models over the evaluation's flat rows: fund lines and 资金管理情况."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from perfdesk.models import WorkspaceError
@@ -53,6 +55,8 @@ class _RowModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             value = self.computed(index.row(), key) if key in self.computed_keys else getattr(row, key)
+            if isinstance(value, Decimal) and role == Qt.ItemDataRole.DisplayRole and key in self.money_keys:
+                return format(value, ",f")  # 2,087,392.16 as finance staff read it
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and key not in self.text_keys:
             return ALIGN_RIGHT
@@ -61,6 +65,7 @@ class _RowModel(QAbstractTableModel):
         return None
 
     computed_keys: tuple[str, ...] = ()
+    money_keys: tuple[str, ...] = ()
     text_keys: tuple[str, ...] = ()
 
     def computed(self, row: int, key: str):
@@ -101,6 +106,7 @@ class FundLinesModel(_RowModel):
         ("rate", "执行率"), ("score", "得分"),
     )
     computed_keys = ("rate", "score")
+    money_keys = ("declared", "initial", "annual", "executed", "balance")
     text_keys = ("label",)
 
     def rows_of(self, ev):
