@@ -118,11 +118,16 @@ def connect(path: Path, readonly: bool) -> peewee.SqliteDatabase:
     return db
 
 
-def upgraded_in_memory(path: Path) -> peewee.SqliteDatabase:
-    """A read-only view of an older file: a migrated copy in memory, the file left as it is."""
+def copy_in_memory(path: Path, immutable: bool = False) -> peewee.SqliteDatabase:
+    """A read-only view as a (migrated) copy in memory, the file left exactly as it is.
+
+    Used for older files, and with `immutable` for files on read-only media, where SQLite
+    cannot create the shared-memory file a WAL database otherwise needs.
+    """
     db = peewee.SqliteDatabase(":memory:", pragmas={"foreign_keys": 1})
     db.connect()
-    source = sqlite3.connect(_readonly_uri(path), uri=True)
+    uri = path.resolve().as_uri() + ("?immutable=1" if immutable else "?mode=ro")
+    source = sqlite3.connect(uri, uri=True)
     try:
         source.backup(db.connection())
     finally:

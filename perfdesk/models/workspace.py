@@ -11,7 +11,7 @@ from pathlib import Path
 
 import peewee
 
-from perfdesk.models import database, snapshots
+from perfdesk.models import backups, database, location, snapshots
 from perfdesk.models import messages as msg
 from perfdesk.models import schema as s
 from perfdesk.models.commands import CreateEvaluation, SetSetting
@@ -37,12 +37,13 @@ class Workspace:
     """An open workspace file. Use `Workspace.open` / `Workspace.create`; close when done."""
 
     def __init__(self, path: Path, db: peewee.SqliteDatabase, lock: FileLock | None,
-                 upgraded_from: Path | None = None):
+                 upgraded_from: Path | None = None, readonly_reason: str | None = None):
         self.path = path
         self.db = db
         self._lock = lock
         self.readonly = lock is None
         self.upgraded_from = upgraded_from  # the backup written before an upgrade, if any
+        self.readonly_reason = readonly_reason  # why an edit-open fell back to read-only
 
     # -- opening and closing -------------------------------------------------------------
     @classmethod
@@ -53,16 +54,22 @@ class Workspace:
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> "Workspace":
-        """Open an existing workspace; a file open for editing elsewhere raises WorkspaceLocked."""
+        """Open an existing workspace; a file open for editing elsewhere raises WorkspaceLocked.
+
+        On read-only media or a network share the workspace opens read-only instead, with
+        `readonly_reason` saying why.
+        """
         path = Path(path)
         version = database.inspect_file(path)
-        if readonly:
-            old = version < database.CURRENT_VERSION
+        reason = location.readonly_reason(path)
+        if readonly or reason:
+            copy = reason is not None or version < database.CURRENT_VERSION
             try:
-                db = database.upgraded_in_memory(path) if old else database.connect(path, readonly=True)
+                db = database.copy_in_memory(path, immutable=reason is not None) if copy \
+                    else database.connect(path, readonly=True)
             except (sqlite3.Error, peewee.DatabaseError) as exc:
                 raise WorkspaceError(msg.CANNOT_READ.format(path=path, error=exc)) from None
-            return cls(path, db, None)
+            return cls(path, db, None, readonly_reason=reason)
         lock = FileLock(path)
         try:
             locked = lock.acquire()
@@ -145,6 +152,14 @@ class Workspace:
             temp.unlink(missing_ok=True)
             raise WorkspaceError(msg.BACKUP_FAILED.format(path=target, error=exc)) from None
         return target
+
+    @_bound
+    def take_backup(self) -> Path:
+        """A rotating backup in the folder beside the workspace (see models.backups)."""
+        return backups.take(self.db.connection(), self.path)
+
+    def backups(self) -> list[backups.Backup]:
+        return backups.backups(self.path)
 
     # -- editing -------------------------------------------------------------------------
     @property
