@@ -5,6 +5,7 @@ consistent, valid workspace even while the original is being edited.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +16,7 @@ from perfdesk.models.errors import WorkspaceError
 
 KEEP = 20
 STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"(\d{8}-\d{6})(?:-(\d+))?")
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class Backup:
     path: Path
     taken: datetime
     size: int
+    sequence: int = 0  # orders backups taken within the same second
 
 
 def backup_folder(workspace: Path) -> Path:
@@ -36,6 +39,10 @@ def take(connection: sqlite3.Connection, workspace: Path, keep: int = KEEP, now:
     folder = backup_folder(workspace)
     stamp = (now or datetime.now()).strftime(STAMP)
     target = folder / f"{workspace.stem}-{stamp}{workspace.suffix}"
+    for n in range(1, 1000):  # two backups within one second keep both
+        if not target.exists():
+            break
+        target = folder / f"{workspace.stem}-{stamp}-{n}{workspace.suffix}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         copy_database(connection, target)
@@ -63,12 +70,11 @@ def backups(workspace: Path) -> list[Backup]:
     found = []
     prefix = f"{workspace.stem}-"
     for path in backup_folder(workspace).glob(f"{prefix}*{workspace.suffix}"):
-        try:
-            taken = datetime.strptime(path.stem[len(prefix):], STAMP)
-        except ValueError:
-            continue
-        found.append(Backup(path, taken, path.stat().st_size))
-    return sorted(found, key=lambda b: b.taken, reverse=True)
+        match = _NAME.fullmatch(path.stem[len(prefix):])
+        if match:
+            taken = datetime.strptime(match.group(1), STAMP)
+            found.append(Backup(path, taken, path.stat().st_size, int(match.group(2) or 0)))
+    return sorted(found, key=lambda b: (b.taken, b.sequence), reverse=True)
 
 
 def restore(backup: Path, workspace: Path) -> None:

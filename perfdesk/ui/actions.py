@@ -34,6 +34,7 @@ class WindowActions:
         self.recent_menu = self.file_menu.addMenu("最近打开")
         add(self.file_menu, "另存为…", self.save_as, QKeySequence.StandardKey.SaveAs)
         add(self.file_menu, "备份…", self.backup, toolbar=True)
+        self.restore = add(self.file_menu, "恢复备份…", window.restore_backup)
         self.file_menu.addSeparator()
         add(self.file_menu, "导入评价表（JSON）…", self.import_json)
         add(self.file_menu, "导出评价表（JSON）…", self.export_json)
@@ -69,7 +70,7 @@ class WindowActions:
         self.edit_menu.insertActions(first, [self.undo, self.redo])
         self.toolbar.insertActions(self.toolbar.actions()[0], [self.undo, self.redo])
         writable = not document.ws.readonly
-        for action in (self.new_evaluation, self.carry, self.delete):
+        for action in (self.new_evaluation, self.carry, self.delete, self.restore):
             action.setEnabled(writable)
 
     def evaluation_changed(self, ev) -> None:

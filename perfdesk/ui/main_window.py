@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from perfdesk.models import Workspace
+from perfdesk.models import Workspace, WorkspaceError
 from perfdesk.ui import preferences
 from perfdesk.ui.actions import build_actions
 from perfdesk.ui.document import Document
@@ -15,6 +15,7 @@ from perfdesk.ui.navigator import Navigator
 from perfdesk.ui.score_panel import ScorePanel
 
 BANNER_STYLE = "background: #fde2e1; color: #a40000; padding: 6px; border: 1px solid #a40000;"
+BACKUP_MINUTES = 5
 READONLY_STYLE = "background: #fff4ce; color: #5c4400; padding: 6px; border: 1px solid #c19c00;"
 
 
@@ -51,6 +52,10 @@ class MainWindow(QMainWindow):
         self._default_size()
         self.navigator.evaluation_selected.connect(self.show_evaluation)
         self.score_panel.finding_activated.connect(lambda target: self.editor and self.editor.focus(target))
+        self._backup_timer = QTimer(self, interval=BACKUP_MINUTES * 60 * 1000)
+        self._backup_timer.timeout.connect(self.backup_if_edited)
+        self._backup_timer.start()
+        self._edited = False
         self.actions = build_actions(self)
         self.set_workspace(ws)
         self._restore_layout()
@@ -59,7 +64,9 @@ class MainWindow(QMainWindow):
     # -- workspace -----------------------------------------------------------------------
     def set_workspace(self, ws: Workspace) -> None:
         if self.ws is not None and self.ws is not ws:
+            self.backup_if_edited()
             self.ws.close()
+        self._edited = False
         self.ws = ws
         self.document = Document(ws, self)
         self.document.changed.connect(self._changed)
@@ -69,6 +76,7 @@ class MainWindow(QMainWindow):
         self.editor = EvaluationEditor(self.document)
         self.centre_layout.addWidget(self.editor, 1)
         self.actions.bind_document(self.document)
+        self.readonly_banner.setText(ws.readonly_reason or "工作区以只读方式打开：可以查看、打印和导出，不能修改。")
         self.readonly_banner.setVisible(ws.readonly)
         self.setWindowTitle(f"{ws.path}{'（只读）' if ws.readonly else ''} — perfdesk 预算绩效自评")
         preferences.remember_file(str(ws.path))
@@ -99,6 +107,7 @@ class MainWindow(QMainWindow):
         self.actions.evaluation_changed(ev)
 
     def _changed(self, evaluation_id) -> None:
+        self._edited = True
         self.banner.hide()
         ids = self.ws.evaluation_ids()
         if self.evaluation is not None and self.evaluation.id not in ids:
@@ -113,6 +122,33 @@ class MainWindow(QMainWindow):
             self._show(ev)
         if not self.navigator.update_evaluation(ev, self.document.scored(ev)):
             self.refresh_navigator()
+
+    def backup_if_edited(self) -> None:
+        """The rotating backup, taken only when something changed since the last one."""
+        if not self._edited or self.ws is None or self.ws.readonly:
+            return
+        try:
+            saved = self.ws.take_backup()
+        except WorkspaceError as exc:
+            return self.show_problem(f"自动备份失败：{exc}")
+        self._edited = False
+        self.statusBar().showMessage(f"已自动备份：{saved.name}", 5000)
+
+    def restore_backup(self) -> None:
+        from perfdesk.models import backups
+        from perfdesk.ui.restore_dialog import RestoreDialog
+        dialog = RestoreDialog(self.ws.backups(), self)
+        if not dialog.exec() or dialog.chosen() is None:
+            return
+        path = self.ws.path
+        try:
+            self.ws.take_backup()  # the current state first, so the restore can be undone
+            self.ws.close()
+            backups.restore(Path(dialog.chosen()), path)
+        except WorkspaceError as exc:
+            self.show_problem(str(exc))
+        self.ws = None
+        self.open_path(path)
 
     def show_problem(self, message: str) -> None:
         self.banner.setText(message)
@@ -145,6 +181,7 @@ class MainWindow(QMainWindow):
         store.setValue("window/state", self.saveState())
         store.setValue("window/splitter", self.splitter.saveState())
         if self.ws is not None:
+            self.backup_if_edited()
             self.ws.close()
         super().closeEvent(event)
 

@@ -1,0 +1,41 @@
+"""How figures print: money with thousands separators, rates with two decimals, scores as scored."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfdesk.scoring.evaluation import Cell
+from perfdesk.scoring.numbers import HUNDRED, round2, show
+
+WAN = Decimal(10000)
+
+
+def money(value: Cell) -> str:
+    """4,878,000 / 389,545,477.10 / 8.65; text cells ("—") as printed; blank as blank."""
+    if value is None:
+        return ""
+    if not isinstance(value, Decimal):
+        return value
+    if value == value.to_integral_value():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}" if value.as_tuple().exponent >= -2 else f"{value:,f}"
+
+
+def rate(value: Decimal | None) -> str:
+    return "" if value is None else f"{round2(value):.2f}%"
+
+
+def score(value: Decimal | None) -> str:
+    return "" if value is None else show(round2(value))
+
+
+def ratio_percent(executed: Decimal | None, annual: Decimal | None) -> Decimal | None:
+    if executed is None or not annual:
+        return None
+    return executed / annual * HUNDRED
+
+
+def in_wan(value: Decimal | None, unit: str | None) -> Decimal | None:
+    """An amount in 万元, whatever unit its table used (元 or 万元)."""
+    if value is None:
+        return None
+    return value / WAN if unit == "元" else value

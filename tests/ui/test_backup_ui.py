@@ -1,0 +1,51 @@
+from perfdesk.models import Workspace
+from perfdesk.models.commands import SetField
+from perfdesk.ui.main_window import MainWindow
+from perfdesk.ui.restore_dialog import RestoreDialog
+
+from tests.ui.helpers import workspace_with
+
+
+def _first_leaf(window):
+    return next(window.evaluation.leaves())
+
+
+def test_edits_are_backed_up_on_the_timer_and_at_close_only_when_edited(qtbot, tmp_path):
+    ws = workspace_with(tmp_path, "004_02_chengxiang_yiliao_jiuzhu.json")
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.backup_if_edited()
+    assert ws.backups() == []  # nothing edited yet
+    window.document.execute(SetField("indicator", _first_leaf(window).id, "actual", "40次"))
+    window.backup_if_edited()
+    assert len(ws.backups()) == 1
+    window.backup_if_edited()
+    assert len(ws.backups()) == 1
+    window.close()
+    assert len(Workspace.open(tmp_path / "ui.perfdesk", readonly=True).backups()) == 1
+
+
+def test_restore_brings_back_a_backup_and_saves_the_current_state_first(qtbot, tmp_path, monkeypatch):
+    ws = workspace_with(tmp_path, "004_02_chengxiang_yiliao_jiuzhu.json")
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    ws.take_backup()
+    [earlier] = ws.backups()
+    window.document.execute(SetField("indicator", _first_leaf(window).id, "actual", "1次"))
+    monkeypatch.setattr(RestoreDialog, "exec", lambda self: True)
+    monkeypatch.setattr(RestoreDialog, "chosen", lambda self: str(earlier.path))
+    window.restore_backup()
+    assert _first_leaf(window).actual == "34次"
+    assert len(window.ws.backups()) == 2  # the state before the restore was kept too
+    window.close()
+
+
+def test_read_only_reason_is_shown_in_the_banner(qtbot, tmp_path, monkeypatch):
+    from perfdesk.models import location
+    workspace_with(tmp_path, "004_02_chengxiang_yiliao_jiuzhu.json").close()
+    monkeypatch.setattr(location.os, "access", lambda path, mode: False)
+    window = MainWindow(Workspace.open(tmp_path / "ui.perfdesk"))
+    qtbot.addWidget(window)
+    assert window.readonly_banner.isVisibleTo(window)
+    assert "只读" in window.readonly_banner.text() and "写入" in window.readonly_banner.text()
+    window.close()
