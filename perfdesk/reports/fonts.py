@@ -72,5 +72,7 @@ class FontSet:
 
 def font_set(choice: str | None = None) -> FontSet:
     """The bundled faces, or the installed Windows face `choice` for body text."""
-    body = SONG if choice is None else windows_face(choice)
-    return FontSet(body=body, heading=SANS)
+    fonts = FontSet(body=SONG if choice is None else windows_face(choice), heading=SANS)
+    for face in (fonts.body, fonts.heading, SONG, SANS):
+        coverage(face)  # registers it
+    return fonts

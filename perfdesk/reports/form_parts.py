@@ -32,7 +32,7 @@ def title(ev: Evaluation, ctx: Context) -> list:
 
 
 def block(ctx: Context, rows: list[list], widths_mm: Sequence[float], extra=()) -> Table:
-    return Table(rows, colWidths=ctx.widths(widths_mm), style=grid(extra), splitInRow=1)
+    return Table(rows, colWidths=ctx.widths(widths_mm), style=grid(ctx.ts.fonts.body.name, extra), splitInRow=1)
 
 
 def labelled(ctx: Context, pairs: Sequence[tuple[str, str | None]]) -> list:
@@ -48,7 +48,7 @@ def labelled(ctx: Context, pairs: Sequence[tuple[str, str | None]]) -> list:
 def header_block(ctx: Context, rows: Sequence[Sequence[tuple[str, str | None]]]) -> Table:
     cells = [labelled(ctx, pairs) for pairs in rows]
     spans = [("SPAN", (1, i), (3, i)) for i, pairs in enumerate(rows) if len(pairs) == 1]
-    return block(ctx, cells, (26, 64, 26, 64), spans)
+    return block(ctx, cells, (30, 60, 30, 60), spans)
 
 
 def money_unit(ev: Evaluation) -> str:
@@ -67,7 +67,8 @@ def captioned(ctx: Context, caption: str, head: list[str], body: list[list], wid
 def _cell(ctx: Context, value):
     if not isinstance(value, str):
         return value
-    return ctx.ts.para(value, "number" if _figure(value) else "cell")
+    style = "center" if value == texts.DASH else "number" if _figure(value) else "cell"
+    return ctx.ts.para(value, style)
 
 
 def _figure(text: str) -> bool:
@@ -95,5 +96,6 @@ def signature(ctx: Context, who: Signatories) -> KeepTogether:
         rows.append([p(texts.REVIEWER.format(value=who.reviewer), "sign"), ""])
     rows.append(["", p(texts.SEAL, "sign")])
     table = Table(rows, colWidths=ctx.widths((95, 85)), rowHeights=[None] * (len(rows) - 1) + [22 * mm],
-                  style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 6)])
+                  style=[("FONTNAME", (0, 0), (-1, -1), ctx.ts.fonts.body.name),
+                         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 6)])
     return KeepTogether([Spacer(1, 6 * mm), table])

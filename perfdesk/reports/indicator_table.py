@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Callable, Sequence
 
-from reportlab.platypus import Table
+from reportlab.platypus import Flowable, Table
 
 from perfdesk.reports import texts
 from perfdesk.reports.chunked import ChunkedTable
@@ -55,27 +55,40 @@ def leaf_name(r: IndicatorResult) -> str:
 
 
 def indicator_table(ctx: Context, layout: Layout, results: Sequence[IndicatorResult]) -> ChunkedTable:
-    return ChunkedTable(list(results), lambda rows: _build(ctx, layout, rows), ctx.frame_height)
-
-
-def _build(ctx: Context, layout: Layout, rows: Sequence[IndicatorResult]) -> Table:
+    """Cells are set once; each part of the split table is rebuilt from them."""
     p = ctx.ts.para
     head = ([p(layout.caption, "head")] if layout.caption else []) + [p(texts.LEVEL1, "head"), p(texts.LEVEL2, "head")]
-    cells = [head + [p(c.header, "head") for c in layout.columns]]
-    cells += [_row(ctx, layout, r, i == 0) for i, r in enumerate(rows)]
+    head += [p(c.header, "head") for c in layout.columns]
+    rows = [_Row(r, p(level1(r), "center"), p(level2(r)[1], "center"), [p(c.value(r), c.style) for c in layout.columns])
+            for r in results]
+    return ChunkedTable(rows, lambda chunk: _build(ctx, layout, head, chunk), ctx.frame_height)
+
+
+@dataclass(frozen=True)
+class _Row:
+    result: IndicatorResult
+    level1: Flowable
+    level2: Flowable
+    values: list
+
+
+def _build(ctx: Context, layout: Layout, head: list, rows: Sequence[_Row]) -> Table:
+    """The table of `rows`: a merged label is set in the first row of its run only."""
+    lead = [""] if layout.caption else []
+    cells = [head]
+    for i, row in enumerate(rows):
+        prev = rows[i - 1].result if i else None
+        new1 = prev is None or level1(prev) != level1(row.result)
+        new2 = new1 or level2(prev) != level2(row.result)
+        cells.append(lead + [row.level1 if new1 else "", row.level2 if new2 else ""] + row.values)
+    results = [row.result for row in rows]
     return Table(cells, colWidths=ctx.widths(layout.widths), repeatRows=1, splitInRow=1,
-                 style=grid(_spans(layout, rows)))
-
-
-def _row(ctx: Context, layout: Layout, r: IndicatorResult, first: bool) -> list:
-    p = ctx.ts.para
-    lead = [p(layout.caption, "head") if first else ""] if layout.caption else []
-    return lead + [p(level1(r), "center"), p(level2(r)[1], "center")] + [p(c.value(r), c.style) for c in layout.columns]
+                 style=grid(ctx.ts.fonts.body.name, _spans(layout, results)))
 
 
 def _spans(layout: Layout, rows: Sequence[IndicatorResult]) -> list:
     offset = 1 if layout.caption else 0
-    spans = [("SPAN", (0, 1), (0, len(rows)))] if layout.caption and rows else []
+    spans = [("SPAN", (0, 0), (0, len(rows)))] if layout.caption else []
     for column, key in ((offset, level1), (offset + 1, level2)):
         start = 1
         for _, run in groupby(rows, key=key):

@@ -46,16 +46,18 @@ def make_styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
         "small_head": style("small_head", head, 8.5, 11, TA_CENTER),
         "sign": style("sign", body, 11, 16),
         "report_title": style("report_title", head, 22, 34, TA_CENTER, spaceAfter=18),
-        "h1": style("h1", head, 16, 28.9, spaceBefore=6),
+        "h1": style("h1", head, 16, 28.9, spaceBefore=6, keepWithNext=1),
         "body": style("body", body, 16, 28.9, TA_JUSTIFY, firstLineIndent=32),
-        "caption": style("caption", head, 12, 18, TA_CENTER),
+        "caption": style("caption", head, 12, 18, TA_CENTER, keepWithNext=1),
         "note": style("note", body, 9, 12),
     }
 
 
-def grid(extra=()) -> list:
-    """Table commands common to every official form: full grid, cells top-aligned."""
+def grid(font: str, extra=()) -> list:
+    """Table commands common to every official form: full grid, cells top-aligned. Naming the
+    font also for blank cells keeps reportlab's default Helvetica (never embedded) out of the PDF."""
     return [
+        ("FONTNAME", (0, 0), (-1, -1), font),
         ("GRID", (0, 0), (-1, -1), GRID, LINE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),

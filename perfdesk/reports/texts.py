@@ -100,7 +100,6 @@ SUMMARY_HEADERS = ("序号", "项目名称", "实施单位", "全年预算数", 
                    "预算执行得分", "指标得分", "自评总分", "等级", "偏差原因摘要")
 SUMMARY_TOTAL = "合计"
 SUMMARY_COUNT = "共{count}个项目"
-SUMMARY_AVERAGE = "平均{score}"
 GRADE_COUNT = "{grade}{count}个"
 GRADE_JOIN = "、"
 SUMMARY_NOTE = ("注：合计行的执行率 = Σ全年执行数 ÷ Σ全年预算数；得分栏为已评分项目的平均分；"
@@ -127,6 +126,8 @@ FACT_BASIC = ("本次自评涉及项目{count}个，全年预算数合计{annual
 FACT_WORK = "自评对象为{count}个项目，共设三级绩效指标{indicators}项，按照预算执行率和绩效指标完成情况逐项评分。"
 FACT_CONCLUSION = ("{project}：综合考虑预算执行情况得分{fund}分、指标完成情况得分{indicators}分，"
                    "总得分{total}分，等级为“{grade}”。")
+FACT_TOTAL_ONLY = "{project}：总得分{total}分，等级为“{grade}”。"
+FACT_GOAL = "{project}年度绩效目标：{goal}"
 FACT_UNSCORED = "{project}：本表为绩效目标完成情况表，不评分；预算执行率{rate}。"
 FACT_GRADES = "自评结果：{counts}。各项目评分表见附件。"
 FACT_EXECUTION = "{project}：全年预算数{annual}{unit}，全年执行数{executed}{unit}，预算执行率{rate}。"

@@ -1,0 +1,38 @@
+"""项目绩效目标完成情况表 / 绩效目标自评表 (seed 001): budget and execution, goals, indicators; no scores."""
+from __future__ import annotations
+
+from perfdesk.reports import figures, texts
+from perfdesk.reports.form_parts import (Context, captioned, goal_block, header_block, line_rate, money_unit,
+                                         signature, title)
+from perfdesk.reports.indicator_table import Column, Layout, indicator_table, leaf_name
+from perfdesk.scoring.engine import ScoredEvaluation
+from perfdesk.scoring.evaluation import Evaluation
+
+PLAIN = Layout(texts.GOAL_INDICATORS, (18, 20), (
+    Column(texts.LEVEL3, 50, leaf_name),
+    Column(texts.GOAL_TARGET_VALUE, 40, lambda r: r.target, "center"),
+    Column(texts.GOAL_ACTUAL_VALUE, 40, lambda r: r.actual, "center"),
+))
+WITH_REASON = Layout(texts.GOAL_INDICATORS, (18, 20), (
+    Column(texts.LEVEL3, 40, leaf_name),
+    Column(texts.GOAL_TARGET_VALUE, 30, lambda r: r.target, "center"),
+    Column(texts.GOAL_ACTUAL_VALUE, 30, lambda r: r.actual, "center"),
+    Column(texts.REASON, 30, lambda r: r.indicator.reason, "small"),
+))
+
+
+def goal_story(ev: Evaluation, scored: ScoredEvaluation, ctx: Context) -> list:
+    layout = WITH_REASON if any(leaf.reason for leaf in ev.leaves()) else PLAIN
+    heads = [[(texts.PROJECT_NAME, ev.project)], [(texts.DEPARTMENT, ev.department), (texts.IMPLEMENTER, ev.implementer)]]
+    return [
+        *title(ev, ctx), header_block(ctx, heads), funds(ev, ctx),
+        goal_block(ctx, texts.GOAL_FORM_GOAL, (texts.GOAL_TARGET, texts.GOAL_FORM_ACTUAL), ev),
+        indicator_table(ctx, layout, scored.indicators),
+        signature(ctx, ev.signatories),
+    ]
+
+
+def funds(ev: Evaluation, ctx: Context):
+    head = ["", texts.BUDGET, texts.SPENT, texts.RATE]
+    rows = [[line.label, figures.money(line.annual), figures.money(line.executed), line_rate(line)] for line in ev.funds]
+    return captioned(ctx, texts.GOAL_FUNDS + money_unit(ev), head, rows, (12, 48, 40, 40, 40))
