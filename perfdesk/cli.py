@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from pathlib import Path
 
@@ -36,7 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     choose.add_argument("--evaluation", type=int, nargs="+", metavar="ID", help="评价表编号")
     choose.add_argument("--year", type=int, help="导出某一年度的全部评价表")
     choose.add_argument("--all", action="store_true", help="导出全部评价表（默认）")
-    p.add_argument("--json", type=Path, required=True, metavar="OUT", help="输出 JSON 文件")
+    out = p.add_mutually_exclusive_group(required=True)
+    out.add_argument("--json", type=Path, metavar="OUT", help="输出 JSON 交换文件")
+    out.add_argument("--pdf", type=Path, metavar="OUT", help="输出可打印的 PDF")
+    p.add_argument("--kind", choices=("table", "summary", "report"), default="table",
+                   help="PDF 内容：table 自评表（默认）、summary 汇总表、report 自评报告")
+    p.add_argument("--landscape", action="store_true", help="PDF 横向排版")
     p = sub.add_parser("score", help="计算得分并审核表格，输出中文表格或 JSON")
     p.add_argument("workspace", type=Path)
     p.add_argument("--evaluation", type=int, nargs="+", metavar="ID", help="评价表编号（默认全部）")
@@ -61,8 +67,15 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, (WorkspaceError, ImportRefused)):
             return _fail(str(exc))
         if isinstance(exc, OSError):
-            return _fail(f"文件操作失败：{exc.strerror or exc}（{exc.filename or ''}）")
+            reason = _OS_REASONS.get(exc.errno, exc.strerror or str(exc))
+            return _fail(f"文件操作失败：{reason}（{exc.filename or ''}）")
         return _fail(f"内部错误：{type(exc).__name__}: {exc}")
+
+
+_OS_REASONS = {
+    errno.ENOENT: "文件或文件夹不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限",
+    errno.ENOSPC: "磁盘已满", errno.EROFS: "只读的磁盘或介质", errno.EISDIR: "这是一个文件夹",
+}
 
 
 def _fail(message: str) -> int:
@@ -119,9 +132,21 @@ def _export(args) -> int:
     from perfdesk.models import Workspace
     with Workspace.open(args.workspace, readonly=True) as ws:
         evaluations = selected_evaluations(ws, args)
+        scheme = ws.scheme()
     if not evaluations:
         raise CliError("工作区中没有评价表可导出")
+    if args.pdf:
+        return _export_pdf(args, evaluations, scheme)
     write_atomically(args.json, exchange.dumps(evaluations))
+    return 0
+
+
+def _export_pdf(args, evaluations, scheme) -> int:
+    from perfdesk.reports import write_pdf
+    result = write_pdf(args.pdf, args.kind, evaluations, scheme, landscape=args.landscape)
+    print(f"{result.path}：共 {result.pages} 页")
+    if result.missing_characters:
+        print(f"注意：以下字符没有字体可以打印：{''.join(result.missing_characters)}", file=sys.stderr)
     return 0
 
 

@@ -13,6 +13,13 @@ from perfdesk.models.commands import CreateEvaluation, DeleteEvaluation
 from perfdesk.ui import preferences
 
 FILE_FILTER = f"perfdesk 工作区 (*{SUFFIX})"
+PDF_FILTER = "PDF 文件 (*.pdf)"
+PDF_EXPORTS = (
+    ("自评表（当前评价表）…", "table", "current"),
+    ("自评表（本年度全部）…", "table", "year"),
+    ("汇总表（本年度）…", "summary", "year"),
+    ("自评报告（本年度）…", "report", "year"),
+)
 JSON_FILTER = "评价表交换文件 (*.json)"
 
 
@@ -38,6 +45,10 @@ class WindowActions:
         self.file_menu.addSeparator()
         add(self.file_menu, "导入评价表（JSON）…", self.import_json)
         add(self.file_menu, "导出评价表（JSON）…", self.export_json)
+        pdf_menu = self.file_menu.addMenu("导出PDF")
+        for text, kind, scope in PDF_EXPORTS:
+            action = pdf_menu.addAction(text)
+            action.triggered.connect(lambda _c=False, k=kind, sc=scope, t=text: self.export_pdf(k, sc, t))
         self.file_menu.addSeparator()
         add(self.file_menu, "退出", window.close, QKeySequence.StandardKey.Quit)
         self.new_evaluation = add(self.evaluation_menu, "新建评价表…", self.create_evaluation, toolbar=True)
@@ -138,6 +149,20 @@ class WindowActions:
                 write_atomically(Path(path), exchange.dumps(self.window.ws.evaluations()))
             except OSError as exc:
                 self.window.show_problem(f"无法写入 {path}：{exc.strerror}")
+
+    def export_pdf(self, kind: str, scope: str, label: str) -> None:
+        from perfdesk.ui.pdf_export import export_pdf
+        window = self.window
+        current = window.evaluation
+        if current is None:
+            return window.show_problem("请先在左侧选择一张评价表")
+        evaluations = [current] if scope == "current" else \
+            [e for e in window.ws.evaluations() if e.year == current.year]
+        name = current.project if scope == "current" else f"{current.year}年度"
+        suggested = str(window.ws.path.with_name(f"{name}-{label.split('（')[0]}.pdf"))
+        path, _ = QFileDialog.getSaveFileName(window, f"导出PDF：{label.rstrip('…')}", suggested, PDF_FILTER)
+        if path:
+            export_pdf(window, evaluations, window.document.scheme(), kind, path)
 
     # -- evaluations ---------------------------------------------------------------------
     def _create(self, snapshot, label) -> None:

@@ -127,3 +127,14 @@ def test_drop_moves_an_indicator(loaded):
     assert model.data(model.index(0, 0, model.index(1, 0, model.index(0, 0))), ID_ROLE) == moved_id
     document.undo_stack.undo()
     assert model.data(leaf_index(model, (0, 0, 0)), ID_ROLE) == moved_id
+
+
+def test_returning_to_the_rule_sets_aside_the_printed_score_in_one_undo_step(loaded):
+    ws, document, model = loaded
+    # 004_05 prints 9 of 10 on a row whose rule gives 10 (ERRATA: met but deducted)
+    target = next(r for r in model.results.values() if r.recorded is not None and r.computed != r.recorded)
+    assert model.set_manual_score(target.indicator.id, "", None)
+    after = model.results[target.indicator.id]
+    assert after.recorded is None and after.score == after.computed == Decimal(10)
+    document.undo_stack.undo()
+    assert model.results[target.indicator.id].score == Decimal(9)

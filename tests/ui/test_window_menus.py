@@ -49,3 +49,18 @@ def test_read_only_reason_is_shown_in_the_banner(qtbot, tmp_path, monkeypatch):
     assert window.readonly_banner.isVisibleTo(window)
     assert "只读" in window.readonly_banner.text() and "写入" in window.readonly_banner.text()
     window.close()
+
+
+def test_pdf_export_menu_writes_the_year_summary(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    from perfdesk.ui import pdf_export
+    ws = workspace_with(tmp_path, "004_01_yibao_guanli_shiwu.json", "004_02_chengxiang_yiliao_jiuzhu.json")
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    target = tmp_path / "汇总.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    written = []
+    monkeypatch.setattr(pdf_export, "_after", lambda parent, result: written.append(result))
+    window.actions.export_pdf("summary", "year", "汇总表（本年度）…")
+    assert target.read_bytes().startswith(b"%PDF") and written[0].pages >= 1
+    window.close()
