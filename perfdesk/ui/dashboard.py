@@ -39,7 +39,13 @@ class Dashboard(QDialog):
         for chart in (self.rates, self.totals, self.grades):
             chart.ensure_loaded()
             layout.addWidget(chart)
-        window.document.changed.connect(lambda _id: self.isVisible() and self.refresh(keep_year=True))
+        self._follow(window.document)
+        window.document_replaced.connect(self._follow)
+
+    def _follow(self, document) -> None:
+        document.changed.connect(lambda _id: self.isVisible() and self.refresh(keep_year=True))
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self, keep_year: bool = False) -> None:
         document = self.window.document

@@ -5,13 +5,15 @@ workspace's apply/revert, so undo is as durable as the edit itself.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from perfdesk.models import Workspace, WorkspaceError
 from perfdesk.scoring.engine import ScoredEvaluation, score_evaluation
-from perfdesk.models.workspace import SCHEME_KEY  # noqa: F401 - the settings key the UI writes
 from perfdesk.scoring.scheme import ScoringScheme
+
 _SET_FIELD_ID = 1001
 
 
@@ -87,4 +89,10 @@ class Document(QObject):
         return self.ws.scheme()
 
     def scored(self, evaluation) -> ScoredEvaluation:
-        return score_evaluation(evaluation, self.scheme())
+        return _scored(evaluation, self.scheme())
+
+
+@lru_cache(maxsize=256)
+def _scored(evaluation, scheme) -> ScoredEvaluation:
+    """Snapshots are immutable values: the editor, navigator and charts share one scoring."""
+    return score_evaluation(evaluation, scheme)

@@ -71,15 +71,21 @@ class EvaluationEditor(QTabWidget):
         ]
         for widget, title in self.sections:
             self.addTab(widget, title)
+        self.shown = None
         self.setCurrentWidget(self.indicators)
 
     def show_evaluation(self, ev, scored) -> None:
+        switched = self.shown is None or self.shown.id != ev.id
         for part in (self.header, self.goals, self.report, self.signing, self.indicators):
             part.show_evaluation(ev, scored)
-        self.funds.model.set_evaluation(ev, scored)
-        self.fund_management.model.set_evaluation(ev, scored)
+        if switched or self.shown.funds != ev.funds or self.shown.status != ev.status:
+            self.funds.model.set_evaluation(ev, scored)
+        if switched or self.shown.fund_management != ev.fund_management or self.shown.status != ev.status:
+            self.fund_management.model.set_evaluation(ev, scored)
         self.setTabVisible(self.indexOf(self.fund_management), ev.form == "transfer_payment_self_eval")
-        self.funds.view.resizeColumnsToContents()
+        if switched:
+            self.funds.view.resizeColumnsToContents()
+        self.shown = ev
 
     def focus(self, target) -> None:
         """Show the section and row a finding is about."""

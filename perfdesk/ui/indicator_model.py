@@ -59,32 +59,33 @@ class IndicatorTreeModel(QAbstractItemModel):
     def set_evaluation(self, evaluation: Evaluation | None, scored=None) -> None:
         root = _Node(None, None, 0)
         root.children = [_Node(c, root, i) for i, c in enumerate(evaluation.indicators)] if evaluation else []
+        old_results = self.results
         self.results = {r.indicator.id: r for r in scored.indicators} if scored else {}
         same_shape = self.evaluation is not None and evaluation is not None \
             and self.evaluation.id == evaluation.id and _shape(root) == _shape(self._root)
         self.evaluation = evaluation
         if same_shape:
-            self._refresh_in_place(root)
+            self._refresh_in_place(root, old_results)
         else:
             self.beginResetModel()
             self._root = root
             self._index_nodes()
             self.endResetModel()
 
-    def _refresh_in_place(self, new_root: _Node) -> None:
+    def _refresh_in_place(self, new_root: _Node, old_results: dict) -> None:
+        """Swap in the new snapshot; repaint only the rows whose indicator or score changed.
+
+        A word-wrapped view re-measures every row it is told about, so telling it about
+        unchanged rows is what makes an edit slow.
+        """
         def copy(old: _Node, new: _Node):
-            old.indicator = new.indicator
             for a, b in zip(old.children, new.children):
+                changed = a.indicator != b.indicator or old_results.get(a.indicator.id) != self.results.get(a.indicator.id)
+                a.indicator = b.indicator
+                if changed:
+                    self.dataChanged.emit(self.createIndex(a.row, 0, a), self.createIndex(a.row, len(COLUMNS) - 1, a))
                 copy(a, b)
         copy(self._root, new_root)
-        self._emit_all_changed(QModelIndex())
-
-    def _emit_all_changed(self, parent: QModelIndex) -> None:
-        rows = self.rowCount(parent)
-        if rows:
-            self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, len(COLUMNS) - 1, parent))
-            for row in range(rows):
-                self._emit_all_changed(self.index(row, 0, parent))
 
     def _index_nodes(self) -> None:
         self._by_id = {}
@@ -204,7 +205,11 @@ class IndicatorTreeModel(QAbstractItemModel):
         return self.document.execute(command, f"修改{COLUMNS[index.column()][1]}")
 
     def set_manual_score(self, indicator_id: int, score, reason: str | None) -> bool:
-        """A manual score with its reason overrides the rule; an empty score returns to the rule."""
+        """A manual score with its reason overrides the rule; an empty score returns to the rule.
+
+        Returning to the rule also sets aside a score printed in an imported table (it counts as a
+        manual score); undo brings it back.
+        """
         score = score.strip() if isinstance(score, str) else score
         problem = self._manual_score_problem(indicator_id, score, reason)
         if problem:
@@ -216,7 +221,10 @@ class IndicatorTreeModel(QAbstractItemModel):
         except WorkspaceError as exc:
             self.document.failed.emit(str(exc))
             return False
-        return self.document.execute_all(commands, "手工评分" if score else "取消手工评分")
+        node = self._by_id.get(indicator_id)
+        if not score and node is not None and node.indicator.score_printed is not None:
+            commands.append(SetField("indicator", indicator_id, "score_printed", None))
+        return self.document.execute_all(commands, "手工评分" if score else "按规则计分")
 
     def _manual_score_problem(self, indicator_id, score, reason) -> str | None:
         if not score:

@@ -226,7 +226,7 @@ class IndicatorPane(QWidget):
                 self.document.failed.emit("该评价表已定稿，请先解除定稿再修改")
             return
         dialog = ManualScoreDialog(indicator.name, show(result.weight), result.explanation,
-                                   show(indicator.manual_score) if indicator.manual_score is not None else "",
+                                   show(result.recorded) if result.recorded is not None else "",
                                    indicator.manual_reason or "", self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.model.set_manual_score(indicator.id, *dialog.values())

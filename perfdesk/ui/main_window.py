@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from perfdesk.models import Workspace, WorkspaceError
@@ -20,6 +20,8 @@ READONLY_STYLE = "background: #fff4ce; color: #5c4400; padding: 6px; border: 1px
 
 
 class MainWindow(QMainWindow):
+    document_replaced = Signal(object)  # a new Document after opening another workspace
+
     def __init__(self, ws: Workspace):
         super().__init__()
         self.setObjectName("perfdesk-main")
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.actions.refresh_recent()
         self.evaluation = None
         self.refresh_navigator(select_first=True)
+        self.document_replaced.emit(self.document)
 
     def refresh_navigator(self, select_first: bool = False) -> None:
         pairs = [(ev, self.document.scored(ev)) for ev in self.ws.evaluations()]

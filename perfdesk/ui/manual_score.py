@@ -12,7 +12,7 @@ class ManualScoreDialog(QDialog):
         layout.addRow("指标", QLabel(name, wordWrap=True))
         layout.addRow("分值", QLabel(weight))
         layout.addRow("按规则", QLabel(explanation, wordWrap=True))
-        self.score = QLineEdit(score, placeholderText="留空则按规则计分")
+        self.score = QLineEdit(score, placeholderText="留空则按规则计分（原表印的得分也不再采用）")
         self.reason = QPlainTextEdit(reason)
         self.reason.setPlaceholderText("手工评分必须写明理由，例如评审扣分依据")
         layout.addRow("得分", self.score)

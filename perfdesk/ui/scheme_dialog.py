@@ -11,7 +11,7 @@ from perfdesk.models.commands import SetSetting
 from perfdesk.scoring.engine import score_evaluation
 from perfdesk.scoring.numbers import show
 from perfdesk.scoring.scheme import RATE_CAP, ScoringScheme
-from perfdesk.ui.document import SCHEME_KEY
+from perfdesk.models.workspace import SCHEME_KEY
 
 FUND_RULE_NAMES = {"proportional": "按执行率比例：分值 × min(执行率, 100%)", "steps": "按执行率分档"}
 LOWER_NAMES = {"ratio": "比值：分值 × 目标 ÷ 实际", "linear": "线性：分值 × (1 − 超出比例)，超出一倍得 0"}

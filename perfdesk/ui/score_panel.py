@@ -44,6 +44,7 @@ class ScorePanel(QWidget):
         self.findings.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.findings.doubleClicked.connect(lambda i: self.finding_activated.emit(i.data(TARGET_ROLE)))
         self.findings_title = QLabel()
+        self._charted = self._listed = None  # what is on screen, to skip redrawing the same
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.chart)
@@ -55,6 +56,7 @@ class ScorePanel(QWidget):
             for label in (self.total, self.grade, self.fund, self.indicators, self.recorded):
                 label.clear()
             self.findings_model.clear()
+            self._charted = self._listed = None
             return
         self._show_scores(ev, scored)
         self._show_chart(scored)
@@ -79,10 +81,17 @@ class ScorePanel(QWidget):
 
     def _show_chart(self, scored) -> None:
         groups = [g for g in scored.groups if len(g.path) == 1]
+        if groups == self._charted:
+            return
+        self._charted = groups
         self.chart.set_bars([_short(g.path[0]) for g in groups],
                             [([float(g.weight) for g in groups], GRAY), ([float(g.score) for g in groups], BLUE)])
 
     def _show_findings(self, scored) -> None:
+        shown = (scored.findings, tuple(r.indicator.id for r in scored.indicators))
+        if shown == self._listed:
+            return
+        self._listed = shown
         self.findings_model.clear()
         targets = {where_of(r): ("indicator", r.indicator.id) for r in scored.indicators}
         for f in scored.findings:
