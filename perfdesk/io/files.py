@@ -5,20 +5,24 @@ import os
 import tempfile
 from pathlib import Path
 
-from perfdesk.io import exchange
+from perfdesk.io import exchange, texts
+from perfdesk.io.refusal import ImportRefused
 from perfdesk.scoring.evaluation import Evaluation
 
 MAX_JSON_BYTES = 50 * 1024 * 1024
 
-
-class ImportRefused(ValueError):
-    """A file cannot be imported; the message is Chinese and names the file."""
+__all__ = ["ImportRefused", "read_tables", "write_atomically", "write_bytes_atomically"]
 
 
 def read_tables(path: Path) -> list[Evaluation]:
+    """Evaluations from a JSON exchange file or an Excel workbook; raises ImportRefused."""
+    path = Path(path)
     suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from perfdesk.io.xlsx_import import read_workbook  # openpyxl only when a workbook is read
+        return list(read_workbook(path).evaluations)
     if suffix != ".json":
-        raise ImportRefused(f"{path.name}：不支持的文件类型“{suffix or '无扩展名'}”，请提供 JSON 交换文件")
+        raise ImportRefused(f"{path.name}：" + texts.UNSUPPORTED_SUFFIX.format(suffix=suffix or "无扩展名"))
     try:
         if path.stat().st_size > MAX_JSON_BYTES:
             raise ImportRefused(f"{path.name}：文件过大（超过 50 MB），不像评价表")
@@ -39,11 +43,15 @@ def read_tables(path: Path) -> list[Evaluation]:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write next to the target and rename, so a failed export never leaves half a file."""
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
     path = Path(path)
     fd, temp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=".perfdesk-", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):
