@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("workspace", type=Path)
     p = sub.add_parser("list", help="列出评价表：编号、年度、表格类型、项目、状态")
     p.add_argument("workspace", type=Path)
-    p = sub.add_parser("import", help="导入评价表文件（JSON），输出新评价表的编号")
+    p = sub.add_parser("import", help="导入评价表文件（JSON 或 Excel .xlsx），输出新评价表的编号")
     p.add_argument("workspace", type=Path)
     p.add_argument("files", type=Path, nargs="+")
     p = sub.add_parser("export", help="导出评价表")
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     out = p.add_mutually_exclusive_group(required=True)
     out.add_argument("--json", type=Path, metavar="OUT", help="输出 JSON 交换文件")
     out.add_argument("--pdf", type=Path, metavar="OUT", help="输出可打印的 PDF")
+    out.add_argument("--xlsx", type=Path, metavar="OUT", help="输出 Excel 工作簿（含公式，另附汇总表）")
     p.add_argument("--kind", choices=("table", "summary", "report"), default="table",
                    help="PDF 内容：table 自评表（默认）、summary 汇总表、report 自评报告")
     p.add_argument("--landscape", action="store_true", help="PDF 横向排版")
@@ -106,13 +107,24 @@ def _list(args) -> int:
 
 
 def _import(args) -> int:
-    from perfdesk.io.files import read_tables
     from perfdesk.models import Workspace
-    tables = [t for path in args.files for t in read_tables(path)]  # all parsed before anything is stored
+    tables = [t for path in args.files for t in _read(path)]  # all parsed before anything is stored
     with Workspace.open(args.workspace) as ws:
         for new_id in ws.import_evaluations(tables):
             print(new_id)
     return 0
+
+
+def _read(path: Path):
+    """The tables of one file; for a workbook, what was recognized and skipped goes to stderr."""
+    from perfdesk.io.files import read_tables
+    if path.suffix.lower() != ".xlsx":
+        return read_tables(path)
+    from perfdesk.io.xlsx_import import read_workbook
+    found = read_workbook(path)
+    for line in [line for r in found.report for line in r.lines] + list(found.notes):
+        print(f"{path.name}：{line}", file=sys.stderr)
+    return list(found.evaluations)
 
 
 def selected_evaluations(ws, args):
@@ -137,6 +149,10 @@ def _export(args) -> int:
         raise CliError("工作区中没有评价表可导出")
     if args.pdf:
         return _export_pdf(args, evaluations, scheme)
+    if args.xlsx:
+        from perfdesk.io.xlsx_export import write_workbook
+        write_workbook(args.xlsx, evaluations, scheme)
+        return 0
     write_atomically(args.json, exchange.dumps(evaluations))
     return 0
 

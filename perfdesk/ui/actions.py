@@ -21,6 +21,7 @@ PDF_EXPORTS = (
     ("自评报告（本年度）…", "report", "year"),
 )
 JSON_FILTER = "评价表交换文件 (*.json)"
+XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
 
 class WindowActions:
@@ -43,6 +44,8 @@ class WindowActions:
         add(self.file_menu, "备份…", self.backup, toolbar=True)
         self.restore = add(self.file_menu, "恢复备份…", window.restore_backup)
         self.file_menu.addSeparator()
+        add(self.file_menu, "导入Excel…", self.import_xlsx, toolbar=True)
+        add(self.file_menu, "导出Excel…", self.export_xlsx)
         add(self.file_menu, "导入评价表（JSON）…", self.import_json)
         add(self.file_menu, "导出评价表（JSON）…", self.export_json)
         pdf_menu = self.file_menu.addMenu("导出PDF")
@@ -139,6 +142,30 @@ class WindowActions:
         except ImportRefused as exc:
             return self.window.show_problem(str(exc))
         self.window.document.execute_all([CreateEvaluation(t) for t in tables], f"导入 {len(tables)} 张评价表")
+
+    def import_xlsx(self) -> None:
+        from perfdesk.io.files import ImportRefused
+        from perfdesk.ui.xlsx_import_dialog import XlsxImportDialog
+        path, _ = QFileDialog.getOpenFileName(self.window, "导入Excel", "", XLSX_FILTER)
+        if not path:
+            return
+        try:
+            chosen = XlsxImportDialog.ask(Path(path), self.window)
+        except ImportRefused as exc:
+            return self.window.show_problem(str(exc))
+        if chosen:
+            self.window.document.execute_all([CreateEvaluation(t) for t in chosen], f"导入 {len(chosen)} 张评价表")
+
+    def export_xlsx(self) -> None:
+        from perfdesk.io.xlsx_export import write_workbook
+        window = self.window
+        path, _ = QFileDialog.getSaveFileName(window, "导出Excel", str(window.ws.path.with_suffix(".xlsx")), XLSX_FILTER)
+        if path:
+            try:
+                write_workbook(Path(path), window.ws.evaluations(), window.document.scheme())
+            except OSError as exc:
+                return window.show_problem(f"无法写入 {path}：{exc.strerror}")
+            window.statusBar().showMessage(f"已导出 {path}", 10000)
 
     def export_json(self) -> None:
         from perfdesk.io import exchange

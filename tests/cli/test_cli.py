@@ -84,3 +84,32 @@ def test_score_text_is_a_readable_chinese_table(tmp_path, fixtures_dir, capsys):
     out = capsys.readouterr().out
     assert "总分 97.89" in out and "等级 优" in out
     assert out.count("MISSING_REASON") == 2
+
+
+def test_xlsx_import_reports_on_stderr_and_export_round_trips(tmp_path, fixtures_dir, capsys):
+    ws = tmp_path / "x.perfdesk"
+    main(["new", str(ws)])
+    capsys.readouterr()
+    assert main(["import", str(ws), str(fixtures_dir / "xlsx" / "yangpu_transfer.xlsx")]) == 0
+    out, err = capsys.readouterr()
+    assert out.split() == ["1"]
+    assert "yangpu_transfer.xlsx：" in err and "资金管理情况" in err
+    assert main(["export", str(ws), "--xlsx", str(tmp_path / "out.xlsx")]) == 0
+    again = tmp_path / "again.perfdesk"
+    main(["new", str(again)])
+    assert main(["import", str(again), str(tmp_path / "out.xlsx")]) == 0
+    capsys.readouterr()
+    main(["export", str(ws), "--json", str(tmp_path / "a.json")])
+    main(["export", str(again), "--json", str(tmp_path / "b.json")])
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == (tmp_path / "b.json").read_text(encoding="utf-8")
+
+
+def test_refused_workbook_changes_nothing(tmp_path, capsys):
+    ws = tmp_path / "y.perfdesk"
+    main(["new", str(ws)])
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    assert main(["import", str(ws), str(bad)]) == 1
+    assert "bad.xlsx" in capsys.readouterr().err
+    main(["list", str(ws)])
+    assert capsys.readouterr().out == ""

@@ -64,3 +64,25 @@ def test_pdf_export_menu_writes_the_year_summary(qtbot, tmp_path, monkeypatch):
     window.actions.export_pdf("summary", "year", "汇总表（本年度）…")
     assert target.read_bytes().startswith(b"%PDF") and written[0].pages >= 1
     window.close()
+
+
+def test_import_excel_menu_previews_then_imports_the_chosen_tables(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    from perfdesk.ui.xlsx_import_dialog import XlsxImportDialog
+    from tests.ui.helpers import FIXTURES
+    ws = workspace_with(tmp_path)
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(FIXTURES / "xlsx" / "yangpu_2022.xlsx"), ""))
+    monkeypatch.setattr(XlsxImportDialog, "exec", lambda self: XlsxImportDialog.DialogCode.Accepted)
+    window.actions.import_xlsx()
+    assert len(ws.evaluations()) == 5
+    window.document.undo_stack.undo()  # the whole import is one step
+    assert ws.evaluations() == []
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    window.actions.import_xlsx()
+    assert "bad.xlsx" in window.banner.text() and ws.evaluations() == []
+    window.close()
