@@ -16,6 +16,7 @@ from perfdesk.ui.score_panel import ScorePanel
 
 BANNER_STYLE = "background: #fde2e1; color: #a40000; padding: 6px; border: 1px solid #a40000;"
 BACKUP_MINUTES = 5
+CHART_DELAY_MS = 300
 READONLY_STYLE = "background: #fff4ce; color: #5c4400; padding: 6px; border: 1px solid #c19c00;"
 
 
@@ -61,7 +62,6 @@ class MainWindow(QMainWindow):
         self.actions = build_actions(self)
         self.set_workspace(ws)
         self._restore_layout()
-        QTimer.singleShot(0, self.score_panel.chart.ensure_loaded)  # pyqtgraph after the window shows
 
     # -- workspace -----------------------------------------------------------------------
     def set_workspace(self, ws: Workspace) -> None:
@@ -177,6 +177,12 @@ class MainWindow(QMainWindow):
         sizes = store.value("window/splitter")
         if sizes is not None:
             self.splitter.restoreState(sizes)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # pyqtgraph costs about half a second to import: load it once the window is on screen.
+        if self.score_panel.chart.plot is None:
+            QTimer.singleShot(CHART_DELAY_MS, self.score_panel.chart.ensure_loaded)
 
     def closeEvent(self, event) -> None:
         store = preferences.settings()
