@@ -13,6 +13,8 @@ from perfdesk.models.commands import DeleteIndicator, InsertIndicators, MoveIndi
 from perfdesk.scoring.evaluation import Indicator
 from perfdesk.scoring.numbers import show
 from perfdesk.ui.indicator_model import ID_ROLE, SCORE_COLUMN, IndicatorTreeModel
+
+ADJUSTED_COLUMN = 2
 from perfdesk.ui.manual_score import ManualScoreDialog
 
 
@@ -118,6 +120,9 @@ class IndicatorPane(QWidget):
     def show_evaluation(self, ev, scored) -> None:
         new = self.model.evaluation is None or ev is None or self.model.evaluation.id != ev.id
         self.model.set_evaluation(ev, scored)
+        if ev is not None:  # 调整后指标值 only where the table has that column (Shanxi form)
+            adjusted = "target_adjusted" in ev.columns or any(l.target_adjusted for l in ev.leaves())
+            self.view.setColumnHidden(ADJUSTED_COLUMN, not adjusted)
         if new:
             self.view.expandAll()
 
