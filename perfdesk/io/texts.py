@@ -1,11 +1,5 @@
 """Chinese text shown to users by the io package: refusals and import report lines."""
 
-FORM_NAMES = {
-    "project_self_eval": "项目支出绩效自评表",
-    "transfer_payment_self_eval": "转移支付绩效目标自评表",
-    "project_goal_completion": "项目绩效目标完成情况表",
-    "department_overall_eval": "部门整体支出绩效自评表",
-}
 
 # Refusals: every one is prefixed with the file name by the caller.
 UNSUPPORTED_SUFFIX = "不支持的文件类型“{suffix}”，请提供 JSON 交换文件或 Excel 工作簿（.xlsx）"

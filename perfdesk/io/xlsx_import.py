@@ -24,6 +24,7 @@ from perfdesk.io.xlsx_indicators import grade_part, indicators_part, remarks_par
 from perfdesk.io.xlsx_sections import funds_part, goals_part, header_part, management_part, title_part
 from perfdesk.io.xlsx_tables import Part, Region, find_regions, skipped_rows
 from perfdesk.scoring.evaluation import Evaluation
+from perfdesk.scoring.messages import FORM_NAMES
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class TableReport:
     @property
     def lines(self) -> tuple[str, ...]:
         heading = texts.REPORT_TABLE.format(
-            sheet=self.sheet, first=self.first_row, last=self.last_row, form=texts.FORM_NAMES[self.form])
+            sheet=self.sheet, first=self.first_row, last=self.last_row, form=FORM_NAMES[self.form])
         return (heading, *self.found, *self.skipped)
 
 

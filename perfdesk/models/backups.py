@@ -56,13 +56,16 @@ def take(connection: sqlite3.Connection, workspace: Path, keep: int = KEEP, now:
 def copy_database(connection: sqlite3.Connection, target: Path) -> None:
     """Copy through a temporary file so a half-written backup never carries the real name."""
     temp = target.with_name(target.name + ".part")
-    destination = sqlite3.connect(temp)
     try:
-        connection.backup(destination)
-        destination.execute("PRAGMA journal_mode = delete")  # a backup is one self-contained file
+        destination = sqlite3.connect(temp)
+        try:
+            connection.backup(destination)
+            destination.execute("PRAGMA journal_mode = delete")  # a backup is one self-contained file
+        finally:
+            destination.close()
+        temp.replace(target)
     finally:
-        destination.close()
-    temp.replace(target)
+        temp.unlink(missing_ok=True)
 
 
 def backups(workspace: Path) -> list[Backup]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import peewee
 
 from perfdesk.models import messages as msg
+from perfdesk.models.backups import copy_database
 from perfdesk.models.errors import WorkspaceError
 from perfdesk.models.migrations import APPLICATION_ID, CURRENT_VERSION, migrate
 
@@ -100,11 +101,7 @@ def upgrade_file(path: Path, version: int) -> Path:
     backup = backup_path(path, version)
     source = sqlite3.connect(path, isolation_level=None)
     try:
-        target = sqlite3.connect(backup)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
+        copy_database(source, backup)
         source.execute("PRAGMA journal_mode = wal")
         migrate(source)
     finally:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import getpass
-import os
 import json
 import sqlite3
 from datetime import datetime
@@ -140,16 +139,9 @@ class Workspace:
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise WorkspaceError(msg.SAME_FILE)
-        temp = target.with_name(target.name + ".part")
         try:
-            copy = sqlite3.connect(temp)
-            try:
-                self.db.connection().backup(copy)
-            finally:
-                copy.close()
-            os.replace(temp, target)
+            backups.copy_database(self.db.connection(), target)
         except (sqlite3.Error, OSError) as exc:
-            temp.unlink(missing_ok=True)
             raise WorkspaceError(msg.BACKUP_FAILED.format(path=target, error=exc)) from None
         return target
 

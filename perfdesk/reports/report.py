@@ -13,6 +13,7 @@ from perfdesk.reports.fingerprint import combined
 from perfdesk.reports.self_eval_table import tables_story
 from perfdesk.reports.styles import REPORT_MARGINS, page_size
 from perfdesk.reports.summary_table import grade_counts, shortfall, summary_story, totals
+from perfdesk.scoring.messages import REPORT_SECTIONS
 from perfdesk.scoring.numbers import show
 
 
@@ -21,7 +22,7 @@ def report_story(items: list[Printed], job: Job) -> list:
     department = first.department or first.implementer or ""
     story = [job.marker("report", combined([item.code for item in items])),
              job.ts.para(texts.REPORT_TITLE.format(department=department, year=first.year), "report_title")]
-    for key, heading in texts.REPORT_SECTIONS:
+    for key, heading in REPORT_SECTIONS:
         story.append(job.ts.para(heading, "h1"))
         paragraphs = user_paragraphs(items, key) + FACTS.get(key, _none)(items, job)
         story += [job.ts.para(text, "body") for text in paragraphs or [texts.NOTHING]]

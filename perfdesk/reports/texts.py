@@ -109,16 +109,6 @@ ELLIPSIS = "…"
 
 # 自评报告
 REPORT_TITLE = "{department}{year}年度项目支出绩效自评报告"
-REPORT_SECTIONS = (
-    ("basic", "一、基本情况"),
-    ("work", "二、自评工作开展情况"),
-    ("conclusion", "三、评价结论"),
-    ("analysis", "四、绩效分析"),
-    ("problems", "五、存在的问题及原因"),
-    ("measures", "六、改进措施及建议"),
-    ("application", "七、结果应用及公开"),
-    ("other", "八、其他需要说明的情况"),
-)
 NOTHING = "无。"
 USER_TEXT = "（{project}）{text}"
 FACT_BASIC = ("本次自评涉及项目{count}个，全年预算数合计{annual}万元，全年执行数合计{executed}万元，"

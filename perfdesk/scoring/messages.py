@@ -95,6 +95,17 @@ SCHEME_EMPTY_STEPS = "选用分档计分时，资金分档表不能为空"
 
 # --- plain-text report ------------------------------------------------------------------------
 TEXT_TITLE = "{project}（{year} 年度，{form}）"
+# The 自评报告 outline (GUIDE.md §6): the keys of Evaluation.report_sections and their headings.
+REPORT_SECTIONS = (
+    ("basic", "一、基本情况"),
+    ("work", "二、自评工作开展情况"),
+    ("conclusion", "三、评价结论"),
+    ("analysis", "四、绩效分析"),
+    ("problems", "五、存在的问题及原因"),
+    ("measures", "六、改进措施及建议"),
+    ("application", "七、结果应用及公开"),
+    ("other", "八、其他需要说明的情况"),
+)
 FORM_NAMES = {
     "project_self_eval": "项目支出绩效自评表",
     "transfer_payment_self_eval": "转移支付绩效目标自评表",

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
-from perfdesk.io.texts import FORM_NAMES
+from perfdesk.scoring.messages import FORM_NAMES
 from perfdesk.io.xlsx_import import WorkbookImport, read_workbook
 from perfdesk.scoring.evaluation import Evaluation
 
