@@ -122,3 +122,9 @@ TEXT_FINDING = "  [{severity}] {code} {where}：{message}"
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 BLANK = "—"
 UNTITLED = "（未命名项目）"
+# What the scheme's fields are called on screen, for its error messages.
+SCHEME_FIELDS = {
+    "version": "版本", "fund_rule": "资金得分方式", "fund_steps": "资金分档表", "default_fund_weight": "资金默认分值",
+    "lower_formula": "越低越好指标公式", "tier_bands": "定性档次下限", "tier_defaults": "定性默认得分",
+    "grade_bands": "等级", "total_cap": "按执行率封顶",
+}

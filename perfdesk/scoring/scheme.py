@@ -81,7 +81,7 @@ def _version(key: str, value: object) -> int:
 def _choice(choices: tuple[str, ...]):
     def read(key: str, value: object) -> str:
         if value not in choices:
-            raise ValueError(msg.SCHEME_BAD_CHOICE.format(key=key, value=value, choices="、".join(choices)))
+            raise ValueError(msg.SCHEME_BAD_CHOICE.format(key=msg.SCHEME_FIELDS.get(key, key), value=value, choices="、".join(choices)))
         return value
     return read
 
@@ -92,13 +92,13 @@ def _number(key: str, value: object) -> Decimal:
     except InvalidOperation:
         result = None
     if result is None or not result.is_finite():
-        raise ValueError(msg.SCHEME_BAD_NUMBER.format(key=key, value=value))
+        raise ValueError(msg.SCHEME_BAD_NUMBER.format(key=msg.SCHEME_FIELDS.get(key, key), value=value))
     return result
 
 
 def _list(key: str, value: object, size: int | None = None) -> list:
     if not isinstance(value, list) or (size is not None and len(value) != size):
-        raise ValueError(msg.SCHEME_BAD_LIST.format(key=key))
+        raise ValueError(msg.SCHEME_BAD_LIST.format(key=msg.SCHEME_FIELDS.get(key, key)))
     return value
 
 
@@ -110,13 +110,13 @@ def _pairs(second):
 
 def _pair(key: str, item: object, second) -> tuple:
     if not isinstance(item, list) or len(item) != 2:
-        raise ValueError(msg.SCHEME_BAD_PAIR.format(key=key))
+        raise ValueError(msg.SCHEME_BAD_PAIR.format(key=msg.SCHEME_FIELDS.get(key, key)))
     return _number(key, item[0]), second(key, item[1])
 
 
 def _grade(key: str, value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(msg.SCHEME_BAD_GRADE.format(key=key, value=value))
+        raise ValueError(msg.SCHEME_BAD_GRADE.format(key=msg.SCHEME_FIELDS.get(key, key), value=value))
     return value
 
 
@@ -143,7 +143,7 @@ def _check(scheme: ScoringScheme) -> None:
     for key in ("fund_steps", "grade_bands", "total_cap"):
         bounds = [pair[0] for pair in getattr(scheme, key)]
         if bounds != sorted(bounds, reverse=True) or len(set(bounds)) != len(bounds):
-            raise ValueError(msg.SCHEME_NOT_DESCENDING.format(key=key))
+            raise ValueError(msg.SCHEME_NOT_DESCENDING.format(key=msg.SCHEME_FIELDS.get(key, key)))
     _within("default_fund_weight", [scheme.default_fund_weight], 0, 100)
     _within("fund_steps", [p for pair in scheme.fund_steps for p in pair], 0, 100)
     _within("total_cap", [p for pair in scheme.total_cap for p in pair], 0, 100)
@@ -161,7 +161,7 @@ def _check(scheme: ScoringScheme) -> None:
 
 def _within(key: str, values, low: int, high: int) -> None:
     if any(not low <= v <= high for v in values):
-        raise ValueError(msg.SCHEME_OUT_OF_RANGE.format(key=key, low=low, high=high))
+        raise ValueError(msg.SCHEME_OUT_OF_RANGE.format(key=msg.SCHEME_FIELDS.get(key, key), low=low, high=high))
 
 
 DEFAULT_SCHEME = ScoringScheme()
