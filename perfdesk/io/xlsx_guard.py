@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from perfdesk.io import texts
@@ -43,8 +44,8 @@ def check_file(path: Path) -> None:
             for name in archive.namelist():
                 if _SHEET.fullmatch(name):
                     _check_rows(archive, name)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError):
-        raise Refusal(texts.BROKEN_ZIP) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, NotImplementedError):
+        raise Refusal(texts.BROKEN_ZIP) from None  # a damaged deflate stream raises zlib.error
 
 
 def _check_members(archive: zipfile.ZipFile) -> None:
