@@ -84,8 +84,10 @@ class ScorePanel(QWidget):
         if groups == self._charted:
             return
         self._charted = groups
-        self.chart.set_bars([_short(g.path[0]) for g in groups],
-                            [([float(g.weight) for g in groups], GRAY), ([float(g.score) for g in groups], BLUE)])
+        weights = [float(g.weight) for g in groups]
+        scores = [float(g.score) for g in groups]
+        self.chart.set_bars([_short(g.path[0]) for g in groups], [(weights, GRAY), (scores, BLUE)],
+                            max(weights + scores + [1.0]))
 
     def _show_findings(self, scored) -> None:
         shown = (scored.findings, tuple(r.indicator.id for r in scored.indicators))
