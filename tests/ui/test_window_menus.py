@@ -86,3 +86,15 @@ def test_import_excel_menu_previews_then_imports_the_chosen_tables(qtbot, tmp_pa
     window.actions.import_xlsx()
     assert "bad.xlsx" in window.banner.text() and ws.evaluations() == []
     window.close()
+
+
+def test_score_chart_bars_follow_an_edit(qtbot, tmp_path):
+    ws = workspace_with(tmp_path, "004_02_chengxiang_yiliao_jiuzhu.json")
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.score_panel.chart.ensure_loaded()
+    assert window.score_panel.chart.heights() == [[50.0, 30.0, 10.0], [50.0, 30.0, 10.0]]
+    leaf = _first_leaf(window)  # 产出指标 / 数量指标, 15 points
+    window.editor.indicators.model.set_manual_score(leaf.id, "5", "抽查扣分")
+    assert window.score_panel.chart.heights() == [[50.0, 30.0, 10.0], [40.0, 30.0, 10.0]]
+    window.close()
