@@ -83,6 +83,7 @@ class EvaluationEditor(QTabWidget):
         if switched or self.shown.fund_management != ev.fund_management or self.shown.status != ev.status:
             self.fund_management.model.set_evaluation(ev, scored)
         self.setTabVisible(self.indexOf(self.fund_management), ev.form == "transfer_payment_self_eval")
+        self.setTabVisible(self.indexOf(self.funds), ev.form != "department_overall_eval" or bool(ev.funds))
         if switched:
             self.funds.view.resizeColumnsToContents()
         self.shown = ev

@@ -24,8 +24,17 @@ COLUMNS = (
     ("weight", "分值"),
     ("score", "得分"),
     ("reason", "偏差原因分析及改进措施"),
+    ("scoring_rule", "评分标准"),
 )
+# Column headings each form prints differently.
+FORM_LABELS = {
+    "department_overall_eval": {"target": "全年指标值", "actual": "完成情况", "weight": "权重", "score": "自评得分"},
+    "transfer_payment_self_eval": {"score": "完成情况", "reason": "未完成原因和改进措施"},
+    "project_goal_completion": {"target": "预期指标值", "actual": "实际完成指标值", "score": "完成情况"},
+}
 SCORE_COLUMN = 5
+WEIGHT_COLUMN = 4
+RULE_COLUMN = 7
 MIME_TYPE = "application/x-perfdesk-indicator"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NEEDS_REASON = QColor("#fde2e1")
@@ -62,7 +71,8 @@ class IndicatorTreeModel(QAbstractItemModel):
         old_results = self.results
         self.results = {r.indicator.id: r for r in scored.indicators} if scored else {}
         same_shape = self.evaluation is not None and evaluation is not None \
-            and self.evaluation.id == evaluation.id and _shape(root) == _shape(self._root)
+            and self.evaluation.id == evaluation.id and self.evaluation.form == evaluation.form \
+            and _shape(root) == _shape(self._root)
         self.evaluation = evaluation
         if same_shape:
             self._refresh_in_place(root, old_results)
@@ -130,7 +140,9 @@ class IndicatorTreeModel(QAbstractItemModel):
     # -- data ----------------------------------------------------------------------------
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
+            key, label = COLUMNS[section]
+            form = self.evaluation.form if self.evaluation else None
+            return FORM_LABELS.get(form, {}).get(key, label)
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -151,9 +163,11 @@ class IndicatorTreeModel(QAbstractItemModel):
     def _text(self, ind: Indicator, key: str, role) -> str:
         if key == "score":
             result = self.results.get(ind.id)
-            if result is None or result.score is None:
+            if result is None:
                 return ""
-            return show(result.score)
+            if not self.evaluation.scored:  # unscored forms: 完成 / 部分完成 / 未完成
+                return result.status
+            return "" if result.score is None else show(result.score)
         value = getattr(ind, key)
         return "" if value is None else str(value)
 

@@ -12,7 +12,7 @@ from perfdesk.io import paste, templates
 from perfdesk.models.commands import DeleteIndicator, InsertIndicators, MoveIndicator
 from perfdesk.scoring.evaluation import Indicator
 from perfdesk.scoring.numbers import show
-from perfdesk.ui.indicator_model import ID_ROLE, SCORE_COLUMN, IndicatorTreeModel
+from perfdesk.ui.indicator_model import ID_ROLE, RULE_COLUMN, SCORE_COLUMN, WEIGHT_COLUMN, IndicatorTreeModel
 
 ADJUSTED_COLUMN = 2
 from perfdesk.ui.manual_score import ManualScoreDialog
@@ -72,7 +72,7 @@ class IndicatorPane(QWidget):
         self.view.setModel(self.model)
         header = self.view.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((240, 100, 100, 100, 50, 56, 240)):
+        for column, width in enumerate((240, 100, 100, 100, 50, 64, 220, 240)):
             self.view.setColumnWidth(column, width)
         self.toolbar = QToolBar()
         self.actions_by_name: dict[str, QAction] = {}
@@ -120,11 +120,18 @@ class IndicatorPane(QWidget):
     def show_evaluation(self, ev, scored) -> None:
         new = self.model.evaluation is None or ev is None or self.model.evaluation.id != ev.id
         self.model.set_evaluation(ev, scored)
-        if ev is not None:  # 调整后指标值 only where the table has that column (Shanxi form)
-            adjusted = "target_adjusted" in ev.columns or any(l.target_adjusted for l in ev.leaves())
-            self.view.setColumnHidden(ADJUSTED_COLUMN, not adjusted)
+        if ev is not None:
+            self._show_columns_of(ev)
         if new:
             self.view.expandAll()
+
+    def _show_columns_of(self, ev) -> None:
+        """Each form's own columns: 调整后指标值 only where the table has it (Shanxi form),
+        评分标准 on the department form, no 分值 on the unscored forms."""
+        adjusted = "target_adjusted" in ev.columns or any(leaf.target_adjusted for leaf in ev.leaves())
+        self.view.setColumnHidden(ADJUSTED_COLUMN, not adjusted)
+        self.view.setColumnHidden(RULE_COLUMN, ev.form != "department_overall_eval")
+        self.view.setColumnHidden(WEIGHT_COLUMN, not ev.scored)
 
     def _remember_state(self) -> None:
         self._expanded, self._seen = set(), set()

@@ -138,3 +138,24 @@ def test_returning_to_the_rule_sets_aside_the_printed_score_in_one_undo_step(loa
     assert after.recorded is None and after.score == after.computed == Decimal(10)
     document.undo_stack.undo()
     assert model.results[target.indicator.id].score == Decimal(9)
+
+
+def test_each_form_shows_its_own_columns_and_unscored_forms_show_completion(tmp_path, qtbot):
+    from perfdesk.ui.indicator_pane import IndicatorPane
+    ws = workspace_with(tmp_path, "synthetic_dept_overall.json", "001_01_chengxiang_jumin_canbao_xianji_pipei.json")
+    document = Document(ws)
+    pane = IndicatorPane(document)
+    qtbot.addWidget(pane)
+    by_form = {ev.form: ev for ev in ws.evaluations()}
+    department = by_form["department_overall_eval"]
+    pane.show_evaluation(department, document.scored(department))
+    header = [pane.model.headerData(c, Qt.Orientation.Horizontal) for c in range(pane.model.columnCount())]
+    assert header[4:6] == ["权重", "自评得分"] and header[7] == "评分标准"
+    assert not pane.view.isColumnHidden(7) and not pane.view.isColumnHidden(4)
+    goal = by_form["project_goal_completion"]
+    pane.show_evaluation(goal, document.scored(goal))
+    assert pane.view.isColumnHidden(7) and pane.view.isColumnHidden(4)
+    assert pane.model.headerData(SCORE_COLUMN, Qt.Orientation.Horizontal) == "完成情况"
+    statuses = {pane.model.data(leaf_index(pane.model, (0, 0, 0), SCORE_COLUMN))}
+    assert statuses <= {"完成", "部分完成", "未完成"} and statuses
+    ws.close()
