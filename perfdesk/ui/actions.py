@@ -179,6 +179,7 @@ class WindowActions:
 
     def export_pdf(self, kind: str, scope: str, label: str) -> None:
         from perfdesk.ui.pdf_export import export_pdf
+        from perfdesk.ui.pdf_options import PdfOptionsDialog
         window = self.window
         current = window.evaluation
         if current is None:
@@ -187,9 +188,14 @@ class WindowActions:
             [e for e in window.ws.evaluations() if e.year == current.year]
         name = current.project if scope == "current" else f"{current.year}年度"
         suggested = str(window.ws.path.with_name(f"{name}-{label.split('（')[0]}.pdf"))
-        path, _ = QFileDialog.getSaveFileName(window, f"导出PDF：{label.rstrip('…')}", suggested, PDF_FILTER)
+        title = f"导出PDF：{label.rstrip('…')}"
+        options = PdfOptionsDialog(title, window)
+        if not options.exec():
+            return
+        path, _ = QFileDialog.getSaveFileName(window, title, suggested, PDF_FILTER)
         if path:
-            export_pdf(window, evaluations, window.document.scheme(), kind, path)
+            landscape, font = options.values()
+            export_pdf(window, evaluations, window.document.scheme(), kind, path, landscape, font)
 
     # -- evaluations ---------------------------------------------------------------------
     def _create(self, snapshot, label) -> None:

@@ -59,10 +59,15 @@ def test_pdf_export_menu_writes_the_year_summary(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(window)
     target = tmp_path / "汇总.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    from perfdesk.ui.pdf_options import PdfOptionsDialog
+    monkeypatch.setattr(PdfOptionsDialog, "exec", lambda self: self.orientation.setCurrentIndex(1) or True)
     written = []
     monkeypatch.setattr(pdf_export, "_after", lambda parent, result: written.append(result))
     window.actions.export_pdf("summary", "year", "汇总表（本年度）…")
     assert target.read_bytes().startswith(b"%PDF") and written[0].pages >= 1
+    from pypdf import PdfReader
+    box = PdfReader(str(target)).pages[0].mediabox
+    assert box.width > box.height  # landscape was chosen
     window.close()
 
 
@@ -98,3 +103,14 @@ def test_score_chart_bars_follow_an_edit(qtbot, tmp_path):
     window.editor.indicators.model.set_manual_score(leaf.id, "5", "抽查扣分")
     assert window.score_panel.chart.heights() == [[50.0, 30.0, 10.0], [40.0, 30.0, 10.0]]
     window.close()
+
+
+def test_pdf_options_offer_installed_windows_fonts(qtbot, tmp_path, monkeypatch):
+    import perfdesk.ui.pdf_options as options
+    from perfdesk.ui.pdf_options import BUNDLED, PdfOptionsDialog
+    monkeypatch.setattr(options, "installed_choices", lambda: {"simsun": "宋体"})
+    dialog = PdfOptionsDialog("导出PDF")
+    qtbot.addWidget(dialog)
+    assert [dialog.font.itemText(i) for i in range(dialog.font.count())] == [BUNDLED, "系统字体：宋体"]
+    dialog.font.setCurrentIndex(1)
+    assert dialog.values() == (False, "simsun")
