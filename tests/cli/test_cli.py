@@ -113,3 +113,20 @@ def test_refused_workbook_changes_nothing(tmp_path, capsys):
     assert "bad.xlsx" in capsys.readouterr().err
     main(["list", str(ws)])
     assert capsys.readouterr().out == ""
+
+
+def test_pdf_export_kinds_and_a_missing_windows_font(tmp_path, fixtures_dir, capsys):
+    from pypdf import PdfReader
+    ws = tmp_path / "p.perfdesk"
+    main(["new", str(ws)])
+    main(["import", str(ws), str(fixtures_dir / "004_01_yibao_guanli_shiwu.json"),
+          str(fixtures_dir / "004_02_chengxiang_yiliao_jiuzhu.json")])
+    for kind, expected in (("table", "项目支出绩效自评表"), ("summary", "汇总表"), ("report", "自评报告")):
+        out = tmp_path / f"{kind}.pdf"
+        assert main(["export", str(ws), "--year", "2022", "--pdf", str(out), "--kind", kind]) == 0
+        text = "".join(page.extract_text() for page in PdfReader(str(out)).pages)
+        assert expected in text.replace(" ", "")
+    capsys.readouterr()
+    assert main(["export", str(ws), "--pdf", str(tmp_path / "f.pdf"), "--font", "simsun"]) == 1
+    assert "没有安装该字体" in capsys.readouterr().err
+    assert not (tmp_path / "f.pdf").exists()
