@@ -9,6 +9,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from perfdesk.scoring.engine import leaf_paths
 from perfdesk.scoring.evaluation import (
     FORM_KINDS,
     Cell,
@@ -16,6 +17,7 @@ from perfdesk.scoring.evaluation import (
     FundLine,
     FundManagementRow,
     Indicator,
+    Signatories,
     to_cell,
 )
 
@@ -37,6 +39,10 @@ _INDICATOR_KEYS = (
     "weight", "score_printed", "reason", "scoring_rule",
 )
 _OPTIONAL_INDICATOR_COLUMNS = ("target_adjusted", "scoring_rule")
+_LEAF_TEXTS = ("l1", "l2", "name", "target", "target_adjusted", "actual", "reason", "scoring_rule",
+               "direction", "manual_reason")
+_SIGNATORY_KEYS = ("preparer", "phone", "reviewer", "head", "date")
+DIRECTIONS = ("higher", "lower", "equal", "qualitative")
 _HEADER_KEYS = ("source", "form", "year", "title", "project", "department", "implementer", "money_unit")
 _TRANSFER_KEYS = ("central_department", "fund_management", "remarks")
 
@@ -107,73 +113,20 @@ def table_to_evaluation(table: Any, number: int = 1) -> Evaluation:
     if isinstance(year, bool) or year is None or not 1900 <= year <= 2200:
         raise ExchangeError(f"{where}年度不正确")
     header = {k: _text(_require(table, k, (str,), where), k, where) for k in _HEADER_KEYS if k not in ("form", "year")}
-    funds_raw = _require(table, "funds", (list,), where) or []
-    indicators_raw = _require(table, "indicators", (list,), where) or []
-    columns = set()
-    funds = []
-    for i, row in enumerate(funds_raw, 1):
-        w = f"{where}资金第 {i} 行"
-        if not isinstance(row, dict):
-            raise ExchangeError(f"{w}不是对象")
-        values = {}
-        for key, attr in _FUND_KEYS:
-            if key in _OPTIONAL_FUND_COLUMNS and key in row:
-                columns.add(key)
-            if key == "row":
-                values[attr] = _text(row.get(key), key, w) or ""
-            elif key == "rate_printed":
-                values[attr] = _text(row.get(key), key, w)
-            else:
-                values[attr] = _cell(row.get(key), key, w)
-        funds.append(FundLine(**values))
-    leaves = []
-    for i, row in enumerate(indicators_raw, 1):
-        w = f"{where}指标第 {i} 行"
-        if not isinstance(row, dict):
-            raise ExchangeError(f"{w}不是对象")
-        for key in _OPTIONAL_INDICATOR_COLUMNS:
-            if key in row:
-                columns.add(key)
-        texts = {k: _text(row.get(k), k, w) for k in ("l1", "l2", "name", "target", "target_adjusted", "actual", "reason", "scoring_rule")}
-        leaves.append((texts["l1"], texts["l2"], Indicator(
-            name=texts["name"] or "",
-            level=3,
-            weight=_cell(row.get("weight"), "weight", w),
-            target=texts["target"],
-            target_adjusted=texts["target_adjusted"],
-            actual=texts["actual"],
-            score_printed=_cell(row.get("score_printed"), "score_printed", w),
-            reason=texts["reason"],
-            scoring_rule=texts["scoring_rule"],
-        )))
-    fund_management = ()
-    central = remarks = None
-    if form == "transfer_payment_self_eval" or any(k in table for k in _TRANSFER_KEYS):
-        columns.add("transfer")
-        central = _text(table.get("central_department"), "central_department", where)
-        remarks = _text(table.get("remarks"), "remarks", where)
-        rows = table.get("fund_management") or []
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise ExchangeError(f"{where}资金管理情况格式不对")
-        fund_management = tuple(
-            FundManagementRow(
-                item=_text(r.get("item"), "item", where) or "",
-                status=_text(r.get("status"), "status", where),
-                issues=_text(r.get("issues"), "issues", where),
-            )
-            for r in rows
-        )
+    columns: set[str] = set()
+    funds = _read_funds(_require(table, "funds", (list,), where) or [], where, columns)
+    leaves = _read_leaves(_require(table, "indicators", (list,), where) or [], where, columns)
+    transfer = _read_transfer(table, form, where, columns)
     return Evaluation(
         form=form,
         year=year,
         **header,
-        central_department=central,
+        **transfer,
+        **_read_user_edits(table, where),
         goal_target=_text(table.get("goal_target"), "goal_target", where),
         goal_actual=_text(table.get("goal_actual"), "goal_actual", where),
-        funds=tuple(funds),
+        funds=funds,
         indicators=group_leaves(leaves),
-        fund_management=fund_management,
-        remarks=remarks,
         total_weight_printed=_cell(table.get("total_weight_printed"), "total_weight_printed", where),
         total_score_printed=_cell(table.get("total_score_printed"), "total_score_printed", where),
         grade_printed=_text(table.get("grade_printed"), "grade_printed", where),
@@ -181,6 +134,85 @@ def table_to_evaluation(table: Any, number: int = 1) -> Evaluation:
         transcription_notes=_text_list(table.get("transcription_notes"), "transcription_notes", where),
         columns=frozenset(columns),
     )
+
+
+def _objects(rows: list, where: str, what: str):
+    for i, row in enumerate(rows, 1):
+        w = f"{where}{what}第 {i} 行"
+        if not isinstance(row, dict):
+            raise ExchangeError(f"{w}不是对象")
+        yield row, w
+
+
+def _read_funds(rows: list, where: str, columns: set[str]) -> tuple[FundLine, ...]:
+    funds = []
+    for row, w in _objects(rows, where, "资金"):
+        columns.update(k for k in _OPTIONAL_FUND_COLUMNS if k in row)
+        values = {}
+        for key, attr in _FUND_KEYS:
+            if key == "row":
+                values[attr] = _text(row.get(key), key, w) or ""
+            elif key == "rate_printed":
+                values[attr] = _text(row.get(key), key, w)
+            else:
+                values[attr] = _cell(row.get(key), key, w)
+        funds.append(FundLine(**values))
+    return tuple(funds)
+
+
+def _read_leaves(rows: list, where: str, columns: set[str]) -> list:
+    leaves = []
+    for row, w in _objects(rows, where, "指标"):
+        columns.update(k for k in _OPTIONAL_INDICATOR_COLUMNS if k in row)
+        texts = {k: _text(row.get(k), k, w) for k in _LEAF_TEXTS}
+        manual = _cell(row.get("manual_score"), "manual_score", w)
+        direction = texts.pop("direction")
+        if direction is not None and direction not in DIRECTIONS:
+            raise ExchangeError(f"{w}指标方向“{direction}”无效")
+        if isinstance(manual, str):
+            raise ExchangeError(f"{w}手工得分应为数字")
+        leaves.append((texts.pop("l1"), texts.pop("l2"), Indicator(
+            name=texts.pop("name") or "", level=3, direction=direction, manual_score=manual,
+            weight=_cell(row.get("weight"), "weight", w),
+            score_printed=_cell(row.get("score_printed"), "score_printed", w), **texts,
+        )))
+    return leaves
+
+
+def _read_transfer(table: dict, form: str, where: str, columns: set[str]) -> dict:
+    if form != "transfer_payment_self_eval" and not any(k in table for k in _TRANSFER_KEYS):
+        return {}
+    columns.add("transfer")
+    rows = table.get("fund_management") or []
+    if not isinstance(rows, list):
+        raise ExchangeError(f"{where}资金管理情况格式不对")
+    return {
+        "central_department": _text(table.get("central_department"), "central_department", where),
+        "remarks": _text(table.get("remarks"), "remarks", where),
+        "fund_management": tuple(
+            FundManagementRow(item=_text(r.get("item"), "item", w) or "", status=_text(r.get("status"), "status", w),
+                              issues=_text(r.get("issues"), "issues", w))
+            for r, w in _objects(rows, where, "资金管理情况")
+        ),
+    }
+
+
+def _read_user_edits(table: dict, where: str) -> dict:
+    """What perfdesk adds to the format for work done in the program (absent in fixtures)."""
+    status = table.get("status", "draft")
+    if status not in ("draft", "final"):
+        raise ExchangeError(f"{where}状态“{status}”无效")
+    signatories = table.get("signatories") or {}
+    sections = table.get("report_sections") or []
+    if not isinstance(signatories, dict) or not isinstance(sections, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in sections):
+        raise ExchangeError(f"{where}签章或报告文字格式不对")
+    return {
+        "status": status,
+        "department_code": _text(table.get("department_code"), "department_code", where),
+        "signatories": Signatories(**{k: _text(signatories.get(k), k, where) for k in _SIGNATORY_KEYS}),
+        "report_sections": tuple(tuple(p) for p in sections),
+    }
 
 
 def _text_list(value, key: str, where: str) -> tuple[str, ...]:
@@ -212,6 +244,8 @@ def group_leaves(leaves: list[tuple[str | None, str | None, Indicator]]) -> tupl
 
 
 def evaluation_to_table(ev: Evaluation) -> dict:
+    # an adjusted target typed in perfdesk needs the column even if the imported table had none
+    columns = ev.columns | ({"target_adjusted"} if any(leaf.target_adjusted for leaf in ev.leaves()) else set())
     table: dict[str, Any] = {
         "source": ev.source,
         "form": ev.form,
@@ -221,10 +255,10 @@ def evaluation_to_table(ev: Evaluation) -> dict:
         "department": ev.department,
         "implementer": ev.implementer,
         "money_unit": ev.money_unit,
-        "funds": [_fund_row(f, ev.columns) for f in ev.funds],
+        "funds": [_fund_row(f, columns) for f in ev.funds],
         "goal_target": ev.goal_target,
         "goal_actual": ev.goal_actual,
-        "indicators": [_indicator_row(path, leaf, ev.columns) for path, leaf in leaf_paths(ev)],
+        "indicators": [_indicator_row(path[:-1], leaf, columns) for path, leaf in leaf_paths(ev)],
         "total_weight_printed": ev.total_weight_printed,
         "total_score_printed": ev.total_score_printed,
         "grade_printed": ev.grade_printed,
@@ -237,18 +271,20 @@ def evaluation_to_table(ev: Evaluation) -> dict:
             {"item": r.item, "status": r.status, "issues": r.issues} for r in ev.fund_management
         ]
         table["remarks"] = ev.remarks
+    table.update(_user_edits(ev))
     return table
 
 
-def leaf_paths(ev: Evaluation):
-    """(ancestor names, leaf) for every leaf, in order."""
-    def walk(node: Indicator, path: tuple[str, ...]):
-        if node.is_leaf:
-            yield path, node
-        for child in node.children:
-            yield from walk(child, path + (node.name,))
-    for root in ev.indicators:
-        yield from walk(root, ())
+def _user_edits(ev: Evaluation) -> dict:
+    """Keys for work done in perfdesk, written only when there is something to keep."""
+    signatories = {k: getattr(ev.signatories, k) for k in _SIGNATORY_KEYS if getattr(ev.signatories, k)}
+    edits = {
+        "department_code": ev.department_code,
+        "status": ev.status if ev.status != "draft" else None,
+        "signatories": signatories or None,
+        "report_sections": [list(p) for p in ev.report_sections] or None,
+    }
+    return {k: v for k, v in edits.items() if v is not None}
 
 
 def _fund_row(fund: FundLine, columns: frozenset[str]) -> dict:
@@ -273,4 +309,5 @@ def _indicator_row(path: tuple[str, ...], leaf: Indicator, columns: frozenset[st
             row[key] = labels[1]
         else:
             row[key] = getattr(leaf, key)
+    row.update({k: getattr(leaf, k) for k in ("direction", "manual_score", "manual_reason") if getattr(leaf, k) is not None})
     return row

@@ -16,7 +16,7 @@ from perfdesk.io import texts
 from perfdesk.io import xlsx_formulas as fx
 from perfdesk.io import xlsx_labels as L
 from perfdesk.io import xlsx_style as style
-from perfdesk.io.exchange import leaf_paths
+from perfdesk.scoring.engine import leaf_paths
 from perfdesk.io.xlsx_cells import plain
 from perfdesk.io.xlsx_layout import column_widths, fund_columns, indicator_columns, sheet_width
 from perfdesk.scoring.engine import ScoredEvaluation
@@ -185,7 +185,7 @@ class SheetWriter:
         header = self.row
         for name, label in columns:
             self.put(header, cols[name], label, bold=True)
-        paths = list(leaf_paths(self.ev))
+        paths = [(path[:-1], leaf) for path, leaf in leaf_paths(self.ev)]
         effective = [r.score for r in self.scored.indicators] if self.ev.scored else [None] * len(paths)
         for i, ((path, leaf), score) in enumerate(zip(paths, effective), 1):
             self._leaf(header + i, cols, list(path) + [None, None], leaf, score)

@@ -21,6 +21,7 @@ TABLES = {
     "indicator": s.Indicator,
     "fund_management": s.FundManagement,
 }
+TABLE_NAMES = {"evaluation": "评价表", "fund_line": "资金行", "indicator": "指标", "fund_management": "资金管理情况行"}
 # Ordered flat rows of an evaluation, and the snapshot type each holds.
 FLAT_ROWS = {"fund_line": (s.FundLine, v.FundLine), "fund_management": (s.FundManagement, v.FundManagementRow)}
 
@@ -28,7 +29,7 @@ FLAT_ROWS = {"fund_line": (s.FundLine, v.FundLine), "fund_management": (s.FundMa
 def _get(table: str, row_id: int):
     row = TABLES[table].get_or_none(TABLES[table].id == row_id)
     if row is None:
-        raise WorkspaceError(msg.NO_ROW.format(table=table, id=row_id))
+        raise WorkspaceError(msg.NO_ROW.format(table=TABLE_NAMES[table], id=row_id))
     return row
 
 

@@ -15,7 +15,15 @@ def text(field, value):
     if value is None:
         return None
     if not isinstance(value, str):
-        raise WorkspaceError(msg.BAD_VALUE.format(field=field, value=value))
+        raise WorkspaceError(msg.BAD_VALUE.format(field=FIELD_NAMES.get(field, field), value=value))
+    return value
+
+
+def required_text(field, value):
+    """Names and labels: a row without one cannot be printed, so blank is refused."""
+    value = text(field, value)
+    if not (value or "").strip():
+        raise WorkspaceError(msg.REQUIRED.format(field=FIELD_NAMES.get(field, field)))
     return value
 
 
@@ -25,9 +33,9 @@ def cell(field, value):
     try:
         result = to_cell(value)
     except (TypeError, InvalidOperation):
-        raise WorkspaceError(msg.BAD_VALUE.format(field=field, value=value)) from None
+        raise WorkspaceError(msg.BAD_VALUE.format(field=FIELD_NAMES.get(field, field), value=value)) from None
     if isinstance(result, Decimal) and not result.is_finite():
-        raise WorkspaceError(msg.BAD_VALUE.format(field=field, value=value))
+        raise WorkspaceError(msg.BAD_VALUE.format(field=FIELD_NAMES.get(field, field), value=value))
     return result
 
 
@@ -80,6 +88,15 @@ def direction(field, value):
 
 
 FIELD_NAMES = {
+    "name": "指标名称", "label": "资金来源", "item": "资金管理事项", "status": "状态", "issues": "存在问题和改进措施",
+    "title": "表名", "project": "项目名称", "department": "主管部门", "department_code": "主管部门编码",
+    "central_department": "中央主管部门", "implementer": "实施单位", "money_unit": "金额单位",
+    "goal_target": "预期目标", "goal_actual": "实际完成情况", "preparer": "填报人", "phone": "联系电话",
+    "reviewer": "审核人", "head": "单位负责人", "fill_date": "填报日期", "remarks": "说明",
+    "grade_printed": "原表等级", "form": "表格类型", "year": "年度", "target": "年度指标值",
+    "target_adjusted": "调整后指标值", "actual": "实际完成值", "manual_reason": "手工评分理由",
+    "reason": "偏差原因分析及改进措施", "scoring_rule": "评分标准", "direction": "指标方向",
+    "rate_printed": "原表执行率",
     "declared": "目标申报数", "initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数",
     "balance": "资金结（转）余", "weight": "分值", "score_printed": "原表得分", "manual_score": "手工得分",
     "total_weight_printed": "原表总分值", "total_score_printed": "原表总分",
@@ -97,20 +114,21 @@ EDITABLE = {
         "total_weight_printed": number_or_dash, "total_score_printed": number_or_dash,
     },
     "fund_line": {
-        "label": text, "rate_printed": text,
+        "label": required_text, "rate_printed": text,
         **{f: number_or_dash for f in ("declared", "initial", "annual", "executed", "balance", "weight", "score_printed")},
     },
     "indicator": {
-        **{f: text for f in ("name", "target", "target_adjusted", "actual", "manual_reason", "reason", "scoring_rule")},
+        "name": required_text,
+        **{f: text for f in ("target", "target_adjusted", "actual", "manual_reason", "reason", "scoring_rule")},
         "weight": number_or_dash, "score_printed": number_or_dash, "manual_score": decimal,
         "direction": direction,
     },
-    "fund_management": {"item": text, "status": text, "issues": text},
+    "fund_management": {"item": required_text, "status": text, "issues": text},
 }
 
 
 def check(table: str, field: str, value):
     checks = EDITABLE.get(table, {})
     if field not in checks:
-        raise WorkspaceError(msg.BAD_FIELD.format(field=field))
+        raise WorkspaceError(msg.BAD_FIELD.format(field=FIELD_NAMES.get(field, field)))
     return checks[field](field, value)

@@ -243,6 +243,10 @@ class Workspace:
         return evaluation_id
 
 
+# A full disk, an I/O error, or a constraint the checks above let through: rolled back, reported.
+_STORAGE_ERRORS = (sqlite3.OperationalError, sqlite3.IntegrityError, peewee.OperationalError, peewee.IntegrityError)
+
+
 class _Transaction:
     """db.atomic() that turns storage failures (disk full, I/O) into a WorkspaceError."""
 
@@ -255,8 +259,8 @@ class _Transaction:
     def __exit__(self, exc_type, exc, tb):
         try:
             self._atomic.__exit__(exc_type, exc, tb)
-        except (sqlite3.OperationalError, peewee.OperationalError) as error:
+        except _STORAGE_ERRORS as error:
             raise WorkspaceError(msg.WRITE_FAILED.format(error=error)) from None
-        if isinstance(exc, (sqlite3.OperationalError, peewee.OperationalError)):
+        if isinstance(exc, _STORAGE_ERRORS):
             raise WorkspaceError(msg.WRITE_FAILED.format(error=exc)) from None
         return False

@@ -103,7 +103,7 @@ def score_leaf(path: tuple[str, ...], leaf: Indicator, scored: bool, scheme: Sco
     return IndicatorResult(
         path=path, indicator=leaf, target=target_text, actual=leaf.actual, weight=weight,
         rule=choice.name, computed=computed, recorded=recorded, recorded_source=source,
-        score=recorded if recorded is not None else computed,
+        score=round2(recorded) if recorded is not None else computed,
         explanation=explain_override(rule_text, computed, recorded, source), rule_explanation=rule_text,
         status=status_of(outcome), target_read=target, actual_read=actual,
     )

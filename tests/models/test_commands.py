@@ -503,3 +503,17 @@ def test_import_is_one_transaction(ws):
     with pytest.raises(Exception):
         ws.import_evaluations([good, broken])
     assert state(ws) == before and audit_count(ws) == events
+
+
+@pytest.mark.parametrize("table,field,label", [
+    ("indicator", "name", "指标名称"), ("fund_line", "label", "资金来源"),
+])
+def test_blank_names_are_refused_in_chinese_and_change_nothing(tmp_path, table, field, label):
+    from perfdesk.models import WorkspaceError as Refused
+    with Workspace.create(tmp_path / "blank.perfdesk") as ws:
+        ws.import_evaluations(read_fixture_tables("004_02"))
+        [ev] = ws.evaluations()
+        row_id = next(ev.leaves()).id if table == "indicator" else ev.funds[0].id
+        with pytest.raises(Refused, match=f"“{label}”不能为空"):
+            SetField(table, row_id, field, "  ")
+        assert ws.evaluations() == [ev]

@@ -81,7 +81,7 @@ def test_sigkill_during_edits_keeps_every_reported_commit(tmp_path):
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(path), str(leaf.id), str(group.id), str(mover.id),
              str(other_group.id), str(last)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, bufsize=0)
         try:
             first = child.stdout.readline()
             assert first == b"ready\n", (first, child.stderr.read() if child.poll() is not None else b"")
