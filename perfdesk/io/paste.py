@@ -7,8 +7,8 @@ import io
 from perfdesk.io.exchange import group_leaves
 from perfdesk.scoring.evaluation import Indicator, to_cell
 
-# The tree's columns, in the order the editor shows them.
-VIEW_COLUMNS = ("name", "target", "target_adjusted", "actual", "weight", "score_printed", "reason")
+# Rows copied without a header and without 一级/二级: 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因.
+LEAF_COLUMNS = ("name", "target", "actual", "weight", "score_printed", "reason")
 # The official 自评表 indicator block: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因.
 OFFICIAL_COLUMNS = ("l1", "l2", "name", "target", "actual", "weight", "score_printed", "reason")
 HEADER_NAMES = {
@@ -42,7 +42,7 @@ def _columns(rows: list[list[str]]) -> tuple[tuple[str, ...], list[list[str]]]:
     if sum(1 for h in header if h) >= 2:
         return tuple(h or "" for h in header), rows[1:]
     width = max(len(r) for r in rows)
-    return (OFFICIAL_COLUMNS if width >= len(OFFICIAL_COLUMNS) else VIEW_COLUMNS), rows
+    return (OFFICIAL_COLUMNS if width >= len(OFFICIAL_COLUMNS) else LEAF_COLUMNS), rows
 
 
 def _leaf(values: dict[str, str], line: int) -> Indicator:

@@ -1,6 +1,7 @@
 """The window's menus and toolbar: every action, its shortcut and what it does."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -186,7 +187,8 @@ class WindowActions:
             return window.show_problem("请先在左侧选择一张评价表")
         evaluations = [current] if scope == "current" else \
             [e for e in window.ws.evaluations() if e.year == current.year]
-        name = current.project if scope == "current" else f"{current.year}年度"
+        name = (current.project or current.title or "评价表") if scope == "current" else f"{current.year}年度"
+        name = re.sub(r'[\\/:*?"<>|\s]+', "_", name)  # characters a Windows file name cannot hold
         suggested = str(window.ws.path.with_name(f"{name}-{label.split('（')[0]}.pdf"))
         title = f"导出PDF：{label.rstrip('…')}"
         options = PdfOptionsDialog(title, window)

@@ -48,9 +48,17 @@ def open_workspace(path: Path, parent=None) -> Workspace | None:
         return Workspace.open(path)
     except WorkspaceLocked as exc:
         answer = QMessageBox.question(parent, "工作区已被占用", f"{exc}。\n是否以只读方式打开？")
-        if answer == QMessageBox.StandardButton.Yes:
-            return Workspace.open(path, readonly=True)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return open_read_only(path, parent)
+    except WorkspaceError as exc:
+        QMessageBox.critical(parent, "无法打开工作区", str(exc))
         return None
+
+
+def open_read_only(path: Path, parent=None) -> Workspace | None:
+    try:
+        return Workspace.open(path, readonly=True)
     except WorkspaceError as exc:
         QMessageBox.critical(parent, "无法打开工作区", str(exc))
         return None

@@ -78,7 +78,9 @@ class EvaluationEditor(QTabWidget):
         switched = self.shown is None or self.shown.id != ev.id
         for part in (self.header, self.goals, self.report, self.signing, self.indicators):
             part.show_evaluation(ev, scored)
-        if switched or self.shown.funds != ev.funds or self.shown.status != ev.status:
+        fund_changed = switched or self.shown.funds != ev.funds or self.shown.status != ev.status \
+            or self.funds.model.scored is None or self.funds.model.scored.fund != scored.fund  # e.g. a new scheme
+        if fund_changed:
             self.funds.model.set_evaluation(ev, scored)
         if switched or self.shown.fund_management != ev.fund_management or self.shown.status != ev.status:
             self.fund_management.model.set_evaluation(ev, scored)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from perfdesk.models import WorkspaceError
 from perfdesk.models.commands import MoveIndicator, SetField
+from perfdesk.scoring.audit import where_of
 from perfdesk.scoring.evaluation import Evaluation, Indicator
 from perfdesk.scoring.numbers import show
 
@@ -32,6 +33,7 @@ FORM_LABELS = {
     "transfer_payment_self_eval": {"score": "完成情况", "reason": "未完成原因和改进措施"},
     "project_goal_completion": {"target": "预期指标值", "actual": "实际完成指标值", "score": "完成情况"},
 }
+ADJUSTED_COLUMN = 2
 SCORE_COLUMN = 5
 WEIGHT_COLUMN = 4
 RULE_COLUMN = 7
@@ -61,6 +63,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         self.document = document
         self.evaluation: Evaluation | None = None
         self.results = {}
+        self.missing_reason: set[int] = set()
         self._root = _Node(None, None, 0)
         self._by_id: dict[int, _Node] = {}
 
@@ -70,6 +73,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         root.children = [_Node(c, root, i) for i, c in enumerate(evaluation.indicators)] if evaluation else []
         old_results = self.results
         self.results = {r.indicator.id: r for r in scored.indicators} if scored else {}
+        self.missing_reason = _flagged(scored, "MISSING_REASON")
         same_shape = self.evaluation is not None and evaluation is not None \
             and self.evaluation.id == evaluation.id and self.evaluation.form == evaluation.form \
             and _shape(root) == _shape(self._root)
@@ -183,11 +187,8 @@ class IndicatorTreeModel(QAbstractItemModel):
         return None
 
     def _needs_reason(self, ind: Indicator) -> bool:
-        result = self.results.get(ind.id)
-        if result is None or result.score is None or result.weight is None:
-            return False
-        reason = (ind.reason or "").strip()
-        return result.score < result.weight and reason in ("", "无")
+        """The audit's MISSING_REASON finding decides, so the tree and the findings list agree."""
+        return ind.id in self.missing_reason
 
     def flags(self, index):
         base = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
@@ -284,3 +285,11 @@ class IndicatorTreeModel(QAbstractItemModel):
             position -= 1  # the node leaves its old place first
         self.document.execute(MoveIndicator(node.indicator.id, parent_id, position))
         return False  # the refresh from the new snapshot moves the row, not Qt's removeRows
+
+
+def _flagged(scored, code: str) -> set[int]:
+    """Ids of the indicators a finding of `code` is about."""
+    if scored is None:
+        return set()
+    wheres = {f.where for f in scored.findings if f.code == code}
+    return {r.indicator.id for r in scored.indicators if where_of(r) in wheres}

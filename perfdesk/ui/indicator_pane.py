@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (
 
 from perfdesk.io import paste, templates
 from perfdesk.models.commands import DeleteIndicator, InsertIndicators, MoveIndicator
+from perfdesk.models.messages import FINAL
 from perfdesk.scoring.evaluation import Indicator
 from perfdesk.scoring.numbers import show
-from perfdesk.ui.indicator_model import ID_ROLE, RULE_COLUMN, SCORE_COLUMN, WEIGHT_COLUMN, IndicatorTreeModel
-
-ADJUSTED_COLUMN = 2
+from perfdesk.ui.indicator_model import (
+    ADJUSTED_COLUMN, ID_ROLE, RULE_COLUMN, SCORE_COLUMN, WEIGHT_COLUMN, IndicatorTreeModel,
+)
 from perfdesk.ui.manual_score import ManualScoreDialog
 
 
@@ -235,7 +236,7 @@ class IndicatorPane(QWidget):
         result = self.model.results.get(indicator.id) if indicator else None
         if result is None or result.weight is None or self.model.evaluation.status == "final":
             if indicator is not None and self.model.evaluation.status == "final":
-                self.document.failed.emit("该评价表已定稿，请先解除定稿再修改")
+                self.document.failed.emit(FINAL)
             return
         dialog = ManualScoreDialog(indicator.name, show(result.weight), result.explanation,
                                    show(result.recorded) if result.recorded is not None else "",

@@ -48,6 +48,9 @@ class MainWindow(QMainWindow):
         self.centre_layout.setContentsMargins(0, 0, 0, 0)
         self.centre_layout.addWidget(self.readonly_banner)
         self.centre_layout.addWidget(self.banner)
+        self.empty_note = QLabel("工作区中还没有评价表。可以用“评价表 → 新建评价表”开始，或用“文件 → 导入Excel”导入已有的自评表。",
+                                 wordWrap=True, visible=False, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.centre_layout.addWidget(self.empty_note, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main-splitter")
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.centre)
@@ -70,6 +73,8 @@ class MainWindow(QMainWindow):
             self.ws.close()
         self._edited = False
         self.ws = ws
+        if self.document is not None:
+            self.document.deleteLater()  # its undo steps belong to the workspace just closed
         self.document = Document(ws, self)
         self.document.changed.connect(self._changed)
         self.document.failed.connect(self.show_problem)
@@ -103,7 +108,8 @@ class MainWindow(QMainWindow):
     def _show(self, ev) -> None:
         self.evaluation = ev
         self.scored = self.document.scored(ev) if ev else None
-        self.editor.setEnabled(ev is not None)
+        self.editor.setVisible(ev is not None)
+        self.empty_note.setVisible(ev is None)
         if ev is not None:
             self.editor.show_evaluation(ev, self.scored)
         self.score_panel.show_result(ev, self.scored)
@@ -121,7 +127,7 @@ class MainWindow(QMainWindow):
                 self.show_evaluation(self.evaluation.id)
             return
         ev = self.ws.evaluation(evaluation_id)
-        if self.evaluation is not None and evaluation_id == self.evaluation.id:
+        if self.evaluation is None or evaluation_id == self.evaluation.id:  # also one brought back by undo
             self._show(ev)
         if not self.navigator.update_evaluation(ev, self.document.scored(ev)):
             self.refresh_navigator()
@@ -146,12 +152,19 @@ class MainWindow(QMainWindow):
         path = self.ws.path
         try:
             self.ws.take_backup()  # the current state first, so the restore can be undone
-            self.ws.close()
+        except WorkspaceError as exc:
+            return self.show_problem(str(exc))
+        self.ws.close()
+        try:
             backups.restore(Path(dialog.chosen()), path)
         except WorkspaceError as exc:
             self.show_problem(str(exc))
-        self.ws = None
-        self.open_path(path)
+        try:
+            reopened = Workspace.open(path)
+        except WorkspaceError:  # e.g. the folder became read-only meanwhile: still show the data
+            reopened = Workspace.open(path, readonly=True)
+        self.ws = None  # closed above: set_workspace must not back it up or close it again
+        self.set_workspace(reopened)
 
     def show_problem(self, message: str) -> None:
         self.banner.setText(message)
@@ -196,6 +209,8 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> None:
         from perfdesk.ui.app import open_workspace
+        if self.ws is not None and Path(path).resolve() == self.ws.path.resolve():
+            return  # already open here (e.g. the first entry of 最近打开)
         ws = open_workspace(Path(path), self)
         if ws is not None:
             self.set_workspace(ws)

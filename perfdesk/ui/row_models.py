@@ -21,6 +21,7 @@ class _RowModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self.evaluation = None
+        self.scored = None
         self.rows = ()
         self.visible = self.columns
 

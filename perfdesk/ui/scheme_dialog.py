@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.models.commands import SetSetting
+from perfdesk.models.workspace import SCHEME_KEY
 from perfdesk.scoring.engine import score_evaluation
 from perfdesk.scoring.numbers import show
 from perfdesk.scoring.scheme import RATE_CAP, ScoringScheme
-from perfdesk.models.workspace import SCHEME_KEY
 
 FUND_RULE_NAMES = {"proportional": "按执行率比例：分值 × min(执行率, 100%)", "steps": "按执行率分档"}
 LOWER_NAMES = {"ratio": "比值：分值 × 目标 ÷ 实际", "linear": "线性：分值 × (1 − 超出比例)，超出一倍得 0"}
@@ -131,7 +131,7 @@ class SchemeDialog(QDialog):
         except ValueError as exc:
             self.problem.setText(str(exc))
             return
-        if scheme != replace(self.current):
+        if scheme != self.current:
             scheme = replace(scheme, version=self.current.version + 1)
             self.document.execute(SetSetting(SCHEME_KEY, scheme.to_dict()), "修改评分规则")
         self.accept()

@@ -56,6 +56,8 @@ class ScorePanel(QWidget):
             for label in (self.total, self.grade, self.fund, self.indicators, self.recorded):
                 label.clear()
             self.findings_model.clear()
+            self.findings_title.clear()
+            self.chart.set_bars([], [])
             self._charted = self._listed = None
             return
         self._show_scores(ev, scored)

@@ -241,12 +241,13 @@ def test_paste_five_tab_separated_rows(qtbot, open_window):
     window = demo_window(open_window)
     pane = window.editor.indicators
     model = pane.model
+    # copied from Excel without a header: 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因
     rows = [
-        ("救助人次", "≥5000人次", "", "5200人次", "4", "", ""),
-        ("资助参保人数", "≥3000人", "", "2700人", "4", "", "部分对象迁出"),
-        ("“一站式”结算率", "≥95%", "", "98%", "4", "", ""),
-        ("救助资金到位率", "=100%", "", "100%", "4", "", ""),
-        ("政策知晓率", "≥85%", "", "90%", "4", "", ""),
+        ("救助人次", "≥5000人次", "5200人次", "4", "", ""),
+        ("资助参保人数", "≥3000人", "2700人", "4", "", "部分对象迁出"),
+        ("“一站式”结算率", "≥95%", "98%", "4", "", ""),
+        ("救助资金到位率", "=100%", "100%", "4", "", ""),
+        ("政策知晓率", "≥85%", "90%", "4", "", ""),
     ]
     QGuiApplication.clipboard().setText("\r\n".join("\t".join(r) for r in rows) + "\r\n")
     pane.view.setCurrentIndex(at(model, 0, 0))  # 数量指标: the rows become its 三级
@@ -372,7 +373,7 @@ def test_close_and_reopen_finds_everything_as_it_was(qtbot, open_window, monkeyp
     new_evaluation(window, monkeypatch, project="复核项目", year=2022)
     pane.insert_template(next(t for t in templates.templates() if t.key == "mof_2020"))
     pane.view.setCurrentIndex(at(model, 0, 0))
-    QGuiApplication.clipboard().setText("拨付批次\t≥12次\t\t10次\t30\t\t延迟拨付\n覆盖率\t≥90%\t\t95%\t30\t\t")
+    QGuiApplication.clipboard().setText("拨付批次\t≥12次\t10次\t30\t\t延迟拨付\n覆盖率\t≥90%\t95%\t30\t\t")
     pane.paste()
     leaf_id = at(model, 0, 0, 1).data(ID_ROLE)
     model.set_manual_score(leaf_id, "25", "抽查扣分")

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from perfdesk.models import Workspace
 from perfdesk.models.commands import SetField
 from perfdesk.ui.main_window import MainWindow
@@ -114,3 +116,65 @@ def test_pdf_options_offer_installed_windows_fonts(qtbot, tmp_path, monkeypatch)
     assert [dialog.font.itemText(i) for i in range(dialog.font.count())] == [BUNDLED, "系统字体：宋体"]
     dialog.font.setCurrentIndex(1)
     assert dialog.values() == (False, "simsun")
+
+
+def test_reopening_the_open_workspace_from_recent_files_changes_nothing(qtbot, tmp_path):
+    ws = workspace_with(tmp_path, "004_02_chengxiang_yiliao_jiuzhu.json")
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.actions.recent_menu.actions()[0].trigger()
+    assert window.ws is ws and not ws.readonly
+    window.close()
+
+
+def test_deleting_the_last_evaluation_shows_the_empty_note_and_undo_brings_it_back(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    ws = workspace_with(tmp_path, "004_02_chengxiang_yiliao_jiuzhu.json")
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.actions.delete_evaluation()
+    assert window.evaluation is None
+    assert window.empty_note.isVisibleTo(window) and not window.editor.isVisibleTo(window)
+    assert window.score_panel.total.text() == ""
+    window.document.undo_stack.undo()
+    assert window.evaluation is not None and window.evaluation.project == "城乡医疗救助"
+    assert window.editor.isVisibleTo(window)
+    window.close()
+
+
+def test_fund_score_cell_follows_a_new_scoring_scheme(qtbot, tmp_path):
+    from perfdesk.models.commands import SetSetting
+    from perfdesk.models.workspace import SCHEME_KEY
+    from perfdesk.scoring.scheme import ScoringScheme
+    ws = workspace_with(tmp_path, "004_02_chengxiang_yiliao_jiuzhu.json")  # execution rate 79.88%
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    model = window.editor.funds.model
+    score_column = [key for key, _label in model.visible].index("score")
+    assert model.data(model.index(0, score_column)) == "7.99"
+    steps = ScoringScheme(version=2, fund_rule="steps", fund_steps=((Decimal(90), Decimal(100)), (Decimal(0), Decimal(50))))
+    window.document.execute(SetSetting(SCHEME_KEY, steps.to_dict()))
+    assert model.data(model.index(0, score_column)) == "5"
+    window.document.undo_stack.undo()
+    assert model.data(model.index(0, score_column)) == "7.99"
+    window.close()
+
+
+def test_a_failed_backup_before_restore_leaves_the_workspace_open(qtbot, tmp_path, monkeypatch):
+    from perfdesk.models import WorkspaceError
+    ws = workspace_with(tmp_path, "004_02_chengxiang_yiliao_jiuzhu.json")
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    ws.take_backup()
+    [earlier] = ws.backups()
+    monkeypatch.setattr(RestoreDialog, "exec", lambda self: True)
+    monkeypatch.setattr(RestoreDialog, "chosen", lambda self: str(earlier.path))
+
+    def refuse():
+        raise WorkspaceError("磁盘已满")
+    monkeypatch.setattr(ws, "take_backup", refuse)
+    window.restore_backup()
+    assert window.ws is ws and window.evaluation is not None
+    assert "磁盘已满" in window.banner.text()
+    window.close()
