@@ -7,10 +7,14 @@ from perfdesk.io import xlsx_labels as L
 from perfdesk.io import xlsx_style as style
 from perfdesk.io.xlsx_sheet import SheetRefs, ref
 from perfdesk.scoring.evaluation import Evaluation
+from perfdesk.scoring.numbers import ONE, WAN_PER_UNIT
 
 WIDTHS = [36, 16, 16, 10, 10, 8]
 # Money is summed in 万元 whatever unit each table prints.
-TO_WAN = {"元": "/10000", "千元": "/10", "万元": "", "亿元": "*10000", None: ""}
+def _to_wan(unit: str | None) -> str:
+    """The formula suffix that turns an amount in `unit` into 万元 (see scoring.numbers)."""
+    factor = WAN_PER_UNIT.get(unit, ONE)
+    return "" if factor == ONE else f"*{factor}"
 
 
 def _link(sheet: str, cell: str | None, scale: str = "") -> str | None:
@@ -28,7 +32,7 @@ def write_summary(ws, evaluations: list[Evaluation], refs: list[SheetRefs]) -> N
         ws.cell(2, col, label).font = style.LABEL_FONT
     for row, (ev, cells) in enumerate(zip(evaluations, refs), 3):
         ws.cell(row, 1, ev.project or ev.title or cells.sheet)
-        scale = TO_WAN.get(ev.money_unit, "")
+        scale = _to_wan(ev.money_unit)
         ws.cell(row, 2, _link(cells.sheet, cells.annual, scale))
         ws.cell(row, 3, _link(cells.sheet, cells.executed, scale))
         ws.cell(row, 4, fx.rate(ref(row, 2), ref(row, 3))).number_format = "0.00"

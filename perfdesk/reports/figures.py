@@ -6,7 +6,6 @@ from decimal import Decimal
 from perfdesk.scoring.evaluation import Cell
 from perfdesk.scoring.numbers import HUNDRED, round2, show
 
-WAN = Decimal(10000)
 
 
 def money(value: Cell) -> str:
@@ -34,8 +33,3 @@ def ratio_percent(executed: Decimal | None, annual: Decimal | None) -> Decimal |
     return executed / annual * HUNDRED
 
 
-def in_wan(value: Decimal | None, unit: str | None) -> Decimal | None:
-    """An amount in 万元, whatever unit its table used (元 or 万元)."""
-    if value is None:
-        return None
-    return value / WAN if unit == "元" else value

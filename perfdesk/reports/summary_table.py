@@ -15,7 +15,7 @@ from perfdesk.reports.fingerprint import combined
 from perfdesk.reports.form_parts import Context, block
 from perfdesk.reports.styles import grid
 from perfdesk.scoring.messages import DONE
-from perfdesk.scoring.numbers import ZERO, round2
+from perfdesk.scoring.numbers import ZERO, in_wan, round2
 
 WIDTHS = (8, 30, 22, 18, 18, 15, 12, 12, 12, 9, 24)
 SUMMARY_REASON_CHARS = 40
@@ -87,7 +87,7 @@ def _amounts(item: Printed) -> tuple[Decimal | None, Decimal | None]:
     fund, unit = item.scored.fund, item.ev.money_unit
     if fund is None or fund.annual is None or fund.executed is None:
         return None, None
-    return figures.in_wan(fund.annual, unit), figures.in_wan(fund.executed, unit)
+    return in_wan(fund.annual, unit), in_wan(fund.executed, unit)
 
 
 def _wan(value: Decimal | None) -> str:

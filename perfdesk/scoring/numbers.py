@@ -12,6 +12,15 @@ HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 ONE = Decimal(1)
 
+# How many 万元 one unit of each money unit tables use is worth (汇总表 adds tables of mixed units).
+WAN_PER_UNIT = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": ONE, "亿元": Decimal(10000)}
+
+
+def in_wan(value: Decimal | None, unit: str | None) -> Decimal | None:
+    """An amount in 万元, whatever unit its table printed (an unknown unit is taken as 万元)."""
+    return None if value is None else value * WAN_PER_UNIT.get(unit, ONE)
+
+
 _PRINTED_NUMBER = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*%?\s*")
 
 

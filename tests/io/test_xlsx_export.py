@@ -61,7 +61,7 @@ def test_summary_sheet_links_sheets_and_totals_the_rate(everything, book):
     ws = book["汇总表"]
     assert book.sheetnames[-1] == "汇总表"
     assert [c.value for c in ws[2]] == ["项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率（%）", "自评得分", "等级"]
-    assert ws["B20"].value == "='医疗保障管理事务'!D6/10000"
+    assert ws["B20"].value == "='医疗保障管理事务'!D6*0.0001"
     assert ws["E20"].value == "='医疗保障管理事务'!H32"
     total = 3 + len(evaluations)
     assert ws[f"A{total}"].value == "合计"

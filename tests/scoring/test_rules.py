@@ -219,3 +219,12 @@ def test_unscored_forms_get_a_completion_status_instead_of_a_score(target, actua
     result = leaf(target, actual, None, scored=False)
     assert (result.computed, result.score, result.status) == (None, None, status)
     assert result.explanation.endswith(status)
+
+
+def test_amounts_in_any_money_unit_convert_to_wan():
+    from decimal import Decimal
+    from perfdesk.scoring.numbers import in_wan
+    assert in_wan(Decimal("4878000"), "元") == Decimal("487.8")
+    assert in_wan(Decimal("349.2"), "万元") == Decimal("349.2")
+    assert in_wan(Decimal("2"), "亿元") == Decimal("20000")
+    assert in_wan(None, "元") is None
