@@ -46,6 +46,7 @@ NONE = "无"
 # Cell notes written by the exporter and read back by the importer.
 PRINTED_NOTE = "原表填报值："
 COMPUTED_NOTE = "perfdesk 计算值（非原表填报值）"
+MANUAL_NOTE = "手工评分，理由：{reason}"
 NOTE_AUTHOR = "perfdesk"
 
 # Export.

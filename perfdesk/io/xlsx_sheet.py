@@ -205,11 +205,14 @@ class SheetWriter:
             if name != "score":
                 self.put(row, col, values[name])
         if "score" in cols:
-            self._score_cell(row, cols["score"], leaf.score_printed, score)
+            self._score_cell(row, cols["score"], leaf, score)
         style.fit_height(self.ws, row, leaf.name, self.widths[cols["name"] - 1])
 
-    def _score_cell(self, row: int, col: int, printed, effective) -> None:
-        if effective is None or (printed is not None and cell_number(printed) == effective):
+    def _score_cell(self, row: int, col: int, leaf, effective) -> None:
+        printed = leaf.score_printed
+        if leaf.manual_score is not None:  # a manual score reads back as a printed one, which also overrides
+            self.put(row, col, effective, note=texts.MANUAL_NOTE.format(reason=leaf.manual_reason or ""))
+        elif effective is None or (printed is not None and cell_number(printed) == effective):
             self.put(row, col, printed)
         elif printed is None:
             self.put(row, col, effective, note=texts.COMPUTED_NOTE)

@@ -88,3 +88,19 @@ def test_export_replaces_the_file_atomically(tmp_path):
     write_workbook(target, [load_fixture(fixture_path("004_04"))])
     assert target.read_bytes()[:2] == b"PK"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+def test_a_manual_score_survives_the_workbook_as_the_printed_score(tmp_path):
+    from decimal import Decimal
+
+    from perfdesk.scoring.engine import score_evaluation
+    ev = load_fixture(fixture_path("004_02_chengxiang_yiliao_jiuzhu"))
+    root = ev.indicators[0]
+    group = root.children[0]
+    leaf = replace(group.children[0], manual_score=Decimal("12.5"), manual_reason="抽查扣分")
+    edited = replace(ev, indicators=(replace(root, children=(replace(group, children=(leaf,)),) + root.children[1:]),)
+                     + ev.indicators[1:])
+    write_workbook(tmp_path / "m.xlsx", [edited])
+    [back] = read_workbook(tmp_path / "m.xlsx").evaluations
+    assert next(back.leaves()).score_printed == Decimal("12.5")
+    assert score_evaluation(back).total == score_evaluation(edited).total
