@@ -27,10 +27,15 @@ FLAT_ROWS = {"fund_line": (s.FundLine, v.FundLine), "fund_management": (s.FundMa
 
 
 def _get(table: str, row_id: int):
-    row = TABLES[table].get_or_none(TABLES[table].id == row_id)
-    if row is None:
+    """One row as a model instance, by plain SQL: peewee's query building costs more than the query."""
+    model = TABLES[table]
+    cursor = model._meta.database.execute_sql(f'SELECT * FROM "{table}" WHERE id = ?', (row_id,))
+    found = cursor.fetchone()
+    if found is None:
         raise WorkspaceError(msg.NO_ROW.format(table=TABLE_NAMES[table], id=row_id))
-    return row
+    columns = model._meta.columns
+    values = {columns[d[0]].name: columns[d[0]].python_value(v) for d, v in zip(cursor.description, found)}
+    return model(__no_default__=1, **values)
 
 
 def _shown(value) -> str | None:

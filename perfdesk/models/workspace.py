@@ -43,6 +43,8 @@ class Workspace:
         self.readonly = lock is None
         self.upgraded_from = upgraded_from  # the backup written before an upgrade, if any
         self.readonly_reason = readonly_reason  # why an edit-open fell back to read-only
+        self._settings: dict = {}
+        self._scheme: tuple = (None, DEFAULT_SCHEME)
 
     # -- opening and closing -------------------------------------------------------------
     @classmethod
@@ -113,18 +115,28 @@ class Workspace:
         query = s.Evaluation.select(s.Evaluation.id).order_by(s.Evaluation.year, s.Evaluation.id)
         return [row.id for row in query]
 
-    @_bound
     def setting(self, key: str, default=None):
+        """A workspace setting. Read once and kept: only SetSetting commands here change them
+        (a read-only view reads afresh, since the editing program may change them)."""
+        if self.readonly or key not in self._settings:
+            self._settings[key] = self._read_setting(key)
+        value = self._settings[key]
+        return default if value is None else value
+
+    @_bound
+    def _read_setting(self, key: str):
         row = s.Setting.get_or_none(s.Setting.key == key)
-        return default if row is None else json.loads(row.value)
+        return None if row is None else json.loads(row.value)
 
     def scheme(self) -> ScoringScheme:
         """The workspace's scoring scheme; the default when none (or an unreadable one) is stored."""
         stored = self.setting(SCHEME_KEY)
-        try:
-            return ScoringScheme.from_dict(stored) if stored else DEFAULT_SCHEME
-        except ValueError:
-            return DEFAULT_SCHEME
+        if stored != self._scheme[0]:
+            try:
+                self._scheme = (stored, ScoringScheme.from_dict(stored) if stored else DEFAULT_SCHEME)
+            except ValueError:
+                self._scheme = (stored, DEFAULT_SCHEME)
+        return self._scheme[1]
 
     @_bound
     def audit_trail(self, evaluation_id: int | None = None) -> list[s.AuditEvent]:
@@ -228,6 +240,8 @@ class Workspace:
         return evaluation_id
 
     def _record(self, command, label, evaluation_id, actor) -> int | None:
+        if isinstance(command, SetSetting):
+            self._settings.pop(command.key, None)
         target, old, new = command.audit()
         created = getattr(command, "created", None)
         evaluation_id = evaluation_id if evaluation_id is not None else (created.id if created else None)

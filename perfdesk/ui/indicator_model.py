@@ -6,6 +6,8 @@ new snapshot (in place when the tree's shape is unchanged, so the view keeps its
 from __future__ import annotations
 
 import json
+from dataclasses import fields
+from operator import attrgetter
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt
@@ -53,6 +55,10 @@ class _Node:
         self.children = [_Node(c, self, i) for i, c in enumerate(indicator.children)] if indicator else []
 
 
+# An indicator's own cells, without its subtree (comparing whole subtrees made edits slow).
+_own = attrgetter(*(f.name for f in fields(Indicator) if f.name != "children"))
+
+
 def _shape(node: _Node):
     return tuple((c.indicator.id, _shape(c)) for c in node.children)
 
@@ -90,16 +96,23 @@ class IndicatorTreeModel(QAbstractItemModel):
         """Swap in the new snapshot; repaint only the rows whose indicator or score changed.
 
         A word-wrapped view re-measures every row it is told about, so telling it about
-        unchanged rows is what makes an edit slow.
+        unchanged rows is what makes an edit slow. Compared bottom-up: a parent is repainted
+        when its own cells or anything below it changed.
         """
-        def copy(old: _Node, new: _Node):
+        def refresh(old: _Node, new: _Node) -> bool:
+            below = False
             for a, b in zip(old.children, new.children):
-                changed = a.indicator != b.indicator or old_results.get(a.indicator.id) != self.results.get(a.indicator.id)
-                a.indicator = b.indicator
-                if changed:
-                    self.dataChanged.emit(self.createIndex(a.row, 0, a), self.createIndex(a.row, len(COLUMNS) - 1, a))
-                copy(a, b)
-        copy(self._root, new_root)
+                below |= refresh(a, b)
+            if old is self._root:
+                return below
+            key = old.indicator.id
+            changed = below or _own(old.indicator) != _own(new.indicator) \
+                or old_results.get(key) != self.results.get(key)
+            old.indicator = new.indicator
+            if changed:
+                self.dataChanged.emit(self.createIndex(old.row, 0, old), self.createIndex(old.row, len(COLUMNS) - 1, old))
+            return changed
+        refresh(self._root, new_root)
 
     def _index_nodes(self) -> None:
         self._by_id = {}
