@@ -20,6 +20,7 @@ from perfdesk.scoring.evaluation import (
     Signatories,
     to_cell,
 )
+from perfdesk.scoring.rules import DIRECTIONS
 
 # JSON key -> FundLine attribute, in the order FORMAT.md prints them.
 _FUND_KEYS = (
@@ -42,7 +43,6 @@ _OPTIONAL_INDICATOR_COLUMNS = ("target_adjusted", "scoring_rule")
 _LEAF_TEXTS = ("l1", "l2", "name", "target", "target_adjusted", "actual", "reason", "scoring_rule",
                "direction", "manual_reason")
 _SIGNATORY_KEYS = ("preparer", "phone", "reviewer", "head", "date")
-DIRECTIONS = ("higher", "lower", "equal", "qualitative")
 _HEADER_KEYS = ("source", "form", "year", "title", "project", "department", "implementer", "money_unit")
 _TRANSFER_KEYS = ("central_department", "fund_management", "remarks")
 

@@ -6,8 +6,8 @@ from decimal import Decimal, InvalidOperation
 from perfdesk.models import messages as msg
 from perfdesk.models.errors import WorkspaceError
 from perfdesk.scoring.evaluation import FORM_KINDS, to_cell
+from perfdesk.scoring.rules import DIRECTIONS
 
-DIRECTIONS = ("higher", "lower", "equal", "qualitative")
 STATUSES = ("draft", "final")
 
 
