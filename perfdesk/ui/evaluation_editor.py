@@ -62,6 +62,10 @@ class EvaluationEditor(QTabWidget):
         self.goals = GoalsForm(document)
         self.indicators = IndicatorPane(document)
         self.fund_management = RowTable(document, FundManagementModel(document), "新事项")
+        header = self.fund_management.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.report = ReportForm(document)
         self.signing = SigningForm(document)
         self.sections = [
@@ -84,6 +88,7 @@ class EvaluationEditor(QTabWidget):
             self.funds.model.set_evaluation(ev, scored)
         if switched or self.shown.fund_management != ev.fund_management or self.shown.status != ev.status:
             self.fund_management.model.set_evaluation(ev, scored)
+            self.fund_management.view.resizeRowsToContents()
         self.setTabVisible(self.indexOf(self.fund_management), ev.form == "transfer_payment_self_eval")
         self.setTabVisible(self.indexOf(self.funds), ev.form != "department_overall_eval" or bool(ev.funds))
         if switched:

@@ -197,7 +197,8 @@ class IndicatorTreeModel(QAbstractItemModel):
             return f"{LEVEL_NAMES.get(ind.level, '指标')}：{ind.name}"
         if self._needs_reason(ind) and key == "reason":
             return "得分低于分值，请填写偏差原因分析及改进措施"
-        return None
+        value = getattr(ind, key, None)
+        return value if isinstance(value, str) and value else None  # long texts are cut in the cell
 
     def _needs_reason(self, ind: Indicator) -> bool:
         """The audit's MISSING_REASON finding decides, so the tree and the findings list agree."""

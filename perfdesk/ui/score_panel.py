@@ -29,7 +29,7 @@ class ScorePanel(QWidget):
         self.fund = QLabel(wordWrap=True)
         self.indicators = QLabel()
         self.recorded = QLabel(wordWrap=True)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow("总分", self.total)
         form.addRow("等级", self.grade)
         form.addRow("资金得分", self.fund)
@@ -61,10 +61,12 @@ class ScorePanel(QWidget):
             self._charted = self._listed = None
             return
         self._show_scores(ev, scored)
+        self.chart.setVisible(ev.scored)  # unscored forms have no 分值 to chart
         self._show_chart(scored)
         self._show_findings(scored)
 
     def _show_scores(self, ev, scored) -> None:
+        self.form.labelForField(self.grade).setText("等级" if ev.scored else "完成情况")
         if not ev.scored:
             done = sum(1 for r in scored.indicators if r.status == "完成")
             self.total.setText("不评分")
