@@ -11,6 +11,26 @@ from perfdesk import __version__
 COMMANDS = ("new", "list", "import", "export", "score")
 
 
+# argparse's own words, in Chinese: it looks its gettext function up as `argparse._` at run time.
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的取值 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "不是有效的值：%(value)r",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "expected one argument": "需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "必须指定以下参数之一：%s",
+}
+argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one Chinese line and exit 1, as every other error
         raise CliError(f"命令行参数错误：{message}（用 perfdesk --help 查看用法）")

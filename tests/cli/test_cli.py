@@ -130,3 +130,14 @@ def test_pdf_export_kinds_and_a_missing_windows_font(tmp_path, fixtures_dir, cap
     assert main(["export", str(ws), "--pdf", str(tmp_path / "f.pdf"), "--font", "simsun"]) == 1
     assert "没有安装该字体" in capsys.readouterr().err
     assert not (tmp_path / "f.pdf").exists()
+
+
+def test_usage_errors_and_help_are_in_chinese(capsys):
+    import pytest
+    assert main(["export", "w.perfdesk", "--evaluation", "abc", "--json", "a.json"]) == 1
+    assert capsys.readouterr().err.strip() == \
+        "命令行参数错误：参数 --evaluation：不是有效的值：'abc'（用 perfdesk --help 查看用法）"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：perfdesk") and "显示本帮助并退出" in out
