@@ -22,8 +22,9 @@ from perfdesk.io.xlsx_cells import Grid, read_grid
 from perfdesk.io.xlsx_guard import MAX_COLUMNS, MAX_ROWS, Refusal, check_file
 from perfdesk.io.xlsx_indicators import grade_part, indicators_part, remarks_part, total_part
 from perfdesk.io.xlsx_sections import funds_part, goals_part, header_part, management_part, title_part
-from perfdesk.io.xlsx_tables import Part, Region, find_regions, skipped_rows
-from perfdesk.scoring.evaluation import Evaluation
+from perfdesk.io.xlsx_signature import signature_part
+from perfdesk.io.xlsx_tables import Part, Region, find_regions, row_kind, skipped_rows
+from perfdesk.scoring.evaluation import Evaluation, Signatories
 from perfdesk.scoring.messages import FORM_NAMES
 
 
@@ -109,7 +110,7 @@ _PARSERS = {
     "total": total_part,
     "grade": lambda grid, s, _: grade_part(grid, s),
     "remarks": lambda grid, s, _: remarks_part(grid, s),
-    "signature": lambda grid, s, _: Part(skipped=[texts.SKIPPED_SIGNATURE.format(row=r) for r in s.rows]),
+    "signature": lambda grid, s, _: Part(),  # read with the signature rows of the whole region
     "section_title": lambda grid, s, _: Part(skipped=skipped_rows(grid, s.rows[1:])),
 }
 
@@ -123,6 +124,8 @@ def _table(grid: Grid, region: Region) -> tuple[Evaluation, TableReport] | str:
     for section in region.sections:
         if section.kind != "indicators":
             part.merge(_PARSERS[section.kind](grid, section, columns))
+    part.merge(signature_part(grid, [r for r in range(region.first, region.last + 1)
+                                     if row_kind(grid.row(r)) == "signature"]))
     where = {"sheet": grid.sheet, "first": region.first, "last": region.last}
     if not part.fields.get("funds") and not part.fields.get("leaves"):
         return texts.REGION_SKIPPED.format(**where)
@@ -163,5 +166,6 @@ def _evaluation(form: str, year: int, part: Part) -> Evaluation:
         central_department=f.get("central_department") if transfer else None,
         fund_management=f.get("fund_management", ()) if transfer else (),
         remarks=f.get("remarks") if transfer else None,
+        signatories=f.get("signatories", Signatories()),
         columns=frozenset(part.columns | ({"transfer"} if transfer else set())),
     )

@@ -104,9 +104,5 @@ def remarks_part(grid: Grid, section: Section) -> Part:
 
 
 def _extra_rows(grid: Grid, section: Section) -> list[str]:
-    """Note rows under a table (注：…, 填报人 …) are reported, not imported."""
-    lines = []
-    for r in section.rows[1:]:
-        kind = row_kind(grid.row(r))
-        lines += [texts.SKIPPED_SIGNATURE.format(row=r)] if kind == "signature" else skipped_rows(grid, [r])
-    return lines
+    """Note rows under a table (注：…) are reported, not imported; signature rows are read by the caller."""
+    return skipped_rows(grid, [r for r in section.rows[1:] if row_kind(grid.row(r)) != "signature"])

@@ -16,10 +16,10 @@ from perfdesk.io import texts
 from perfdesk.io import xlsx_formulas as fx
 from perfdesk.io import xlsx_labels as L
 from perfdesk.io import xlsx_style as style
-from perfdesk.scoring.engine import leaf_paths
 from perfdesk.io.xlsx_cells import plain
 from perfdesk.io.xlsx_layout import column_widths, fund_columns, indicator_columns, sheet_width
-from perfdesk.scoring.engine import ScoredEvaluation
+from perfdesk.io.xlsx_signature import signature_text
+from perfdesk.scoring.engine import ScoredEvaluation, leaf_paths
 from perfdesk.scoring.evaluation import Evaluation, cell_number
 from perfdesk.scoring.scheme import ScoringScheme
 
@@ -246,8 +246,11 @@ class SheetWriter:
         for row, first, bottom, end in self.merges:
             self.ws.merge_cells(start_row=row, start_column=first, end_row=bottom, end_column=end)
         self.ws.cell(2, 1).alignment = style.WRAP
+        signature = last + 2  # under the frame, printed on the same page
+        self.ws.cell(signature, 1, signature_text(self.ev.signatories))
+        self.ws.merge_cells(start_row=signature, start_column=1, end_row=signature, end_column=self.width)
         style.widths(self.ws, self.widths)
-        style.a4(self.ws, self.width, last, f"{header_row}:{header_row}")
+        style.a4(self.ws, self.width, signature, f"{header_row}:{header_row}")
 
 
 def _note(value) -> str | None:

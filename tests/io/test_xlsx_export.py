@@ -104,3 +104,12 @@ def test_a_manual_score_survives_the_workbook_as_the_printed_score(tmp_path):
     [back] = read_workbook(tmp_path / "m.xlsx").evaluations
     assert next(back.leaves()).score_printed == Decimal("12.5")
     assert score_evaluation(back).total == score_evaluation(edited).total
+
+
+def test_signatories_survive_the_workbook(tmp_path):
+    from perfdesk.scoring.evaluation import Signatories
+    ev = replace(load_fixture(fixture_path("004_02_chengxiang_yiliao_jiuzhu")),
+                 signatories=Signatories(preparer="张喆", phone="021-65000000", head="李堃", date="2023-03-25"))
+    write_workbook(tmp_path / "s.xlsx", [ev])
+    [back] = read_workbook(tmp_path / "s.xlsx").evaluations
+    assert back.signatories == ev.signatories

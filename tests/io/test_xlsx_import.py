@@ -44,7 +44,7 @@ def test_report_says_what_was_read_and_skipped():
     lines = result.report[0].lines
     assert lines[0].startswith("工作表“医疗保障管理事务”第 1–33 行：项目支出绩效自评表")
     assert any(line.startswith("资金：4 行") for line in lines)
-    assert any("第 33 行为填报人" in line for line in lines)
+    assert "签章：第 33 行（各栏空白）" in lines
     assert any("已按上一行补齐" in line for line in lines)
     xinzhou = read_workbook(WORKBOOKS / "xinzhou_2022.xlsx").report[0].lines
     assert "H7：公式没有缓存的计算结果，原表值留空" in xinzhou
@@ -101,3 +101,11 @@ def test_label_variants_and_awkward_cells(tmp_path):
     assert (ev.total_weight_printed, ev.total_score_printed, ev.grade_printed) == (100, Decimal("98.49"), "优")
     assert "target_adjusted" in ev.columns
     assert any("注：本表由示例单位填报" in line for line in result.report[0].lines)
+
+
+def test_signature_row_is_read_in_either_layout(tmp_path):
+    from perfdesk.io.xlsx_signature import read_signatories
+    assert read_signatories("填报人：张喆 | 联系电话： | 单位负责人：李四 | 填报日期：2023-03-25") == \
+        {"preparer": "张喆", "head": "李四", "date": "2023-03-25"}
+    assert read_signatories("填表人 | 王五 | 联系电话 | 0350-1234567 | 单位（盖章）") == \
+        {"preparer": "王五", "phone": "0350-1234567"}
