@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perfdesk.scoring.evaluation import Cell
-from perfdesk.scoring.numbers import HUNDRED, round2, show
+from perfdesk.scoring.numbers import round2, show
 
 
 
@@ -25,11 +25,5 @@ def rate(value: Decimal | None) -> str:
 
 def score(value: Decimal | None) -> str:
     return "" if value is None else show(round2(value))
-
-
-def ratio_percent(executed: Decimal | None, annual: Decimal | None) -> Decimal | None:
-    if executed is None or not annual:
-        return None
-    return executed / annual * HUNDRED
 
 

@@ -12,8 +12,8 @@ from reportlab.platypus import KeepTogether, Spacer, Table
 from perfdesk.reports import figures, texts
 from perfdesk.reports.styles import grid
 from perfdesk.reports.typeset import Typesetter
+from perfdesk.scoring import funds
 from perfdesk.scoring.evaluation import Evaluation, FundLine, Signatories
-from perfdesk.scoring.numbers import number
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def _figure(text: str) -> bool:
 
 def line_rate(line: FundLine) -> str:
     """The execution rate of one fund row, computed from its own cells."""
-    return figures.rate(figures.ratio_percent(number(line.executed), number(line.annual)))
+    return figures.rate(funds.line_rate(line))
 
 
 def goal_block(ctx: Context, caption: str, heads: tuple[str, str], ev: Evaluation) -> Table:

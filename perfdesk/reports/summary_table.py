@@ -14,6 +14,7 @@ from perfdesk.reports.document import Job, Printed
 from perfdesk.reports.fingerprint import combined
 from perfdesk.reports.form_parts import Context, block
 from perfdesk.reports.styles import grid
+from perfdesk.scoring.funds import rate_percent
 from perfdesk.scoring.messages import DONE
 from perfdesk.scoring.numbers import ZERO, in_wan, round2
 
@@ -33,7 +34,7 @@ class Totals:
 
     @property
     def rate(self) -> Decimal | None:
-        return figures.ratio_percent(self.executed, self.annual)
+        return rate_percent(self.executed, self.annual)
 
 
 def summary_story(items: list[Printed], job: Job, group: str = "summary") -> list:

@@ -24,6 +24,18 @@ class FundResult:
     explanation: str
 
 
+def rate_percent(executed: Decimal | None, annual: Decimal | None) -> Decimal | None:
+    """执行率 = B ÷ A as an unrounded percentage; None when A is blank or zero."""
+    if executed is None or not annual:
+        return None
+    return executed / annual * HUNDRED
+
+
+def line_rate(line: FundLine) -> Decimal | None:
+    """The execution rate of one fund row from its own cells, as a percentage."""
+    return rate_percent(number(line.executed), number(line.annual))
+
+
 def execution_ratio(line: FundLine) -> Decimal | None:
     """B ÷ A from the full-precision cells, or None when A is blank or zero."""
     annual, executed = number(line.annual), number(line.executed)

@@ -7,8 +7,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from perfdesk.models import WorkspaceError
 from perfdesk.models.commands import SetField
-from perfdesk.scoring.funds import execution_ratio
-from perfdesk.scoring.numbers import HUNDRED, round2, show
+from perfdesk.scoring.funds import line_rate
+from perfdesk.scoring.numbers import round2, show
 
 ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -121,8 +121,8 @@ class FundLinesModel(_RowModel):
 
     def computed(self, row: int, key: str):
         if key == "rate":
-            ratio = execution_ratio(self.rows[row])
-            return None if ratio is None else f"{round2(ratio * HUNDRED)}%"
+            rate = line_rate(self.rows[row])
+            return None if rate is None else f"{round2(rate)}%"
         fund = self.scored.fund if self.scored else None
         if row == 0 and fund is not None and fund.score is not None:
             return show(fund.score)
