@@ -6,7 +6,6 @@ from perfdesk.reports.form_parts import Context, header_block, signature, title
 from perfdesk.reports.indicator_table import Column, Layout, indicator_table, leaf_name, total_block
 from perfdesk.scoring.engine import ScoredEvaluation
 from perfdesk.scoring.evaluation import Evaluation
-from perfdesk.scoring.numbers import ZERO
 
 LAYOUT = Layout(None, (14, 18), (
     Column(texts.LEVEL3, 28, leaf_name),
@@ -19,7 +18,7 @@ LAYOUT = Layout(None, (14, 18), (
 
 
 def department_story(ev: Evaluation, scored: ScoredEvaluation, ctx: Context) -> list:
-    weight = sum((r.weight or ZERO for r in scored.indicators), ZERO)
+    weight = scored.indicator_weight
     return [
         *title(ev, ctx),
         header_block(ctx, [[(texts.DEPARTMENT_NAME, ev.department or ev.implementer)]]),

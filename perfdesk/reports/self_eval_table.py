@@ -14,7 +14,6 @@ from perfdesk.reports.indicator_table import Column, Layout, indicator_table, le
 from perfdesk.reports.transfer_table import transfer_story
 from perfdesk.scoring.engine import ScoredEvaluation
 from perfdesk.scoring.evaluation import Evaluation
-from perfdesk.scoring.numbers import ZERO
 
 _TAIL = (
     Column(texts.WEIGHT, 11, lambda r: figures.score(r.weight), "number", "weight"),
@@ -51,14 +50,9 @@ def project_story(ev: Evaluation, scored: ScoredEvaluation, ctx: Context) -> lis
     return story + [
         goal_block(ctx, texts.YEAR_GOAL, (texts.GOAL_TARGET, texts.GOAL_ACTUAL), ev),
         indicator_table(ctx, layout, scored.indicators),
-        total_block(ctx, layout, figures.score(total_weight(scored)), figures.score(scored.total), scored.grade),
+        total_block(ctx, layout, figures.score(scored.total_weight), figures.score(scored.total), scored.grade),
         signature(ctx, ev.signatories),
     ]
-
-
-def total_weight(scored: ScoredEvaluation):
-    fund = scored.fund.weight if scored.fund and scored.fund.weight is not None else ZERO
-    return fund + sum((r.weight or ZERO for r in scored.indicators), ZERO)
 
 
 def fund_block(ev: Evaluation, scored: ScoredEvaluation, ctx: Context):

@@ -113,8 +113,7 @@ def check_fund_score(ev: Evaluation, scored: ScoredEvaluation, scheme: ScoringSc
 
 
 def check_weight_sum(ev: Evaluation, scored: ScoredEvaluation, scheme: ScoringScheme):
-    total = sum((r.weight or ZERO for r in scored.indicators), ZERO)
-    total += scored.fund.weight if scored.fund and scored.fund.weight is not None else ZERO
+    total = scored.total_weight
     printed = number(ev.total_weight_printed)
     if total != HUNDRED:
         yield finding("WEIGHT_SUM", msg.WHERE_WEIGHTS, total=show(total))

@@ -61,6 +61,17 @@ class ScoredEvaluation:
     scheme_version: int
     findings: tuple[Finding, ...] = ()
 
+    @property
+    def indicator_weight(self) -> Decimal:
+        """Σ 分值 of the indicators."""
+        return sum((r.weight or ZERO for r in self.indicators), ZERO)
+
+    @property
+    def total_weight(self) -> Decimal:
+        """The 总分 row's 分值: the fund's 分值 plus the indicators'."""
+        fund = self.fund.weight if self.fund and self.fund.weight is not None else ZERO
+        return fund + self.indicator_weight
+
 
 def score_evaluation(ev: Evaluation, scheme: ScoringScheme = DEFAULT_SCHEME) -> ScoredEvaluation:
     fund = score_fund(ev, scheme)

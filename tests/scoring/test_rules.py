@@ -228,3 +228,15 @@ def test_amounts_in_any_money_unit_convert_to_wan():
     assert in_wan(Decimal("349.2"), "万元") == Decimal("349.2")
     assert in_wan(Decimal("2"), "亿元") == Decimal("20000")
     assert in_wan(None, "元") is None
+
+
+def test_total_weight_is_fund_plus_indicators():
+    from decimal import Decimal
+    from pathlib import Path
+
+    from perfdesk.io import exchange
+    from perfdesk.scoring.engine import score_evaluation
+    fixtures = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
+    ev = exchange.loads((fixtures / "002_01_yiyao_zhaocai_jijin_jianguan_jingfei.json").read_text(encoding="utf-8"))[0]
+    scored = score_evaluation(ev)
+    assert (scored.indicator_weight, scored.total_weight) == (Decimal(90), Decimal(100))  # fund 分值 not printed: 10
