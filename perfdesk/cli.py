@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=("table", "summary", "report"), default="table",
                    help="PDF 内容：table 自评表（默认）、summary 汇总表、report 自评报告")
     p.add_argument("--landscape", action="store_true", help="PDF 横向排版")
+    p.add_argument("--sections", metavar="KEY,...",
+                   help="自评报告只打印这些章节：basic,work,conclusion,analysis,problems,measures,application,other")
     p.add_argument("--font", choices=("simsun", "simfang", "simhei"),
                    help="PDF 改用 Windows 已安装的宋体/仿宋/黑体（默认用随软件提供的字体）")
     p = sub.add_parser("score", help="计算得分并审核表格，输出中文表格或 JSON")
@@ -183,7 +185,12 @@ def _export_pdf(args, evaluations, scheme) -> int:
     from perfdesk.reports import installed_choices, write_pdf
     if args.font and args.font not in installed_choices():
         raise CliError(f"本机没有安装该字体：{args.font}（只能在装有该字体的 Windows 上使用）")
-    result = write_pdf(args.pdf, args.kind, evaluations, scheme, landscape=args.landscape, font=args.font)
+    sections = None if not args.sections else tuple(s.strip() for s in args.sections.split(",") if s.strip())
+    try:
+        result = write_pdf(args.pdf, args.kind, evaluations, scheme, landscape=args.landscape, font=args.font,
+                           sections=sections)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
     print(f"{result.path}：共 {result.pages} 页")
     if result.missing_characters:
         print(f"注意：以下字符没有字体可以打印：{''.join(result.missing_characters)}", file=sys.stderr)

@@ -41,11 +41,13 @@ class PdfResult:
 
 
 def write_pdf(path: str | Path, kind: str, evaluations: Iterable[Evaluation], scheme: ScoringScheme, *,
-              landscape: bool = False, font: str | None = None, progress: Progress | None = None) -> PdfResult:
+              landscape: bool = False, font: str | None = None, progress: Progress | None = None,
+              sections: Iterable[str] | None = None) -> PdfResult:
     """Write the PDF of `kind` ("table" | "summary" | "report") for `evaluations` to `path`.
 
     `font` names an installed Windows face from `installed_choices()` (None: the bundled ones);
-    `progress(done, total)` is called per evaluation as it is laid out.
+    `progress(done, total)` is called per evaluation as it is laid out; `sections` picks the
+    自评报告 sections to print (keys of scoring.messages.REPORT_SECTIONS; None: all).
     """
     if kind not in _KINDS:
         raise ValueError(f"未知的PDF类型：{kind}")
@@ -54,7 +56,10 @@ def write_pdf(path: str | Path, kind: str, evaluations: Iterable[Evaluation], sc
         raise ValueError("没有可导出的评价表")
     fonts = font_set(font)
     ts = Typesetter(fonts, make_styles(fonts))
-    job = Job(ts, scheme, landscape, progress)
+    chosen = None if sections is None else tuple(sections)
+    if chosen is not None and (not chosen or set(chosen) - {key for key, _ in REPORT_SECTIONS}):
+        raise ValueError("报告章节选择不正确")
+    job = Job(ts, scheme, landscape, progress, chosen)
     build, first, title = _KINDS[kind]
     pages = build_pdf(path, build(job.score(evaluations), job), job, title, first)
     return PdfResult(Path(path), pages, tuple(sorted(ts.missing)))

@@ -37,6 +37,7 @@ class Job:
     scheme: ScoringScheme
     landscape: bool
     progress: Progress | None
+    sections: tuple[str, ...] | None = None  # the 自评报告 sections to print (None: all)
 
     def score(self, evaluations: list[Evaluation]) -> list[Printed]:
         return [Printed(ev, score_evaluation(ev, self.scheme), fingerprint(ev, self.scheme)) for ev in evaluations]

@@ -22,8 +22,10 @@ def report_story(items: list[Printed], job: Job) -> list:
     department = first.department or first.implementer or ""
     story = [job.marker("report", combined([item.code for item in items])),
              job.ts.para(texts.REPORT_TITLE.format(department=department, year=first.year), "report_title")]
-    for key, heading in REPORT_SECTIONS:
-        story.append(job.ts.para(heading, "h1"))
+    chosen = [(key, heading) for key, heading in REPORT_SECTIONS if job.sections is None or key in job.sections]
+    for number, (key, heading) in enumerate(chosen):
+        # renumbered, so switching a section off leaves no gap (一、二、三…)
+        story.append(job.ts.para(f"{texts.NUMERALS[number]}、{heading.split('、', 1)[1]}", "h1"))
         paragraphs = user_paragraphs(items, key) + FACTS.get(key, _none)(items, job)
         story += [job.ts.para(text, "body") for text in paragraphs or [texts.NOTHING]]
         if key == "conclusion":

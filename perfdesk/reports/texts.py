@@ -110,6 +110,7 @@ ELLIPSIS = "…"
 # 自评报告
 REPORT_TITLE = "{department}{year}年度项目支出绩效自评报告"
 NOTHING = "无。"
+NUMERALS = "一二三四五六七八九十"
 USER_TEXT = "（{project}）{text}"
 FACT_BASIC = ("本次自评涉及项目{count}个，全年预算数合计{annual}万元，全年执行数合计{executed}万元，"
               "总体预算执行率{rate}。")

@@ -191,13 +191,14 @@ class WindowActions:
         name = re.sub(r'[\\/:*?"<>|\s]+', "_", name)  # characters a Windows file name cannot hold
         suggested = str(window.ws.path.with_name(f"{name}-{label.split('（')[0]}.pdf"))
         title = f"导出PDF：{label.rstrip('…')}"
-        options = PdfOptionsDialog(title, window)
+        options = PdfOptionsDialog(title, window, report=kind == "report")
         if not options.exec():
             return
         path, _ = QFileDialog.getSaveFileName(window, title, suggested, PDF_FILTER)
         if path:
             landscape, font = options.values()
-            export_pdf(window, evaluations, window.document.scheme(), kind, path, landscape, font)
+            export_pdf(window, evaluations, window.document.scheme(), kind, path, landscape, font,
+                       options.chosen_sections())
 
     # -- evaluations ---------------------------------------------------------------------
     def _create(self, snapshot, label) -> None:

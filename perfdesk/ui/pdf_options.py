@@ -1,15 +1,17 @@
-"""Before 导出PDF: paper orientation and, on Windows, the installed 宋体/仿宋/黑体 instead of the bundled font."""
+"""Before 导出PDF: paper orientation, the 自评报告's sections, and on Windows the installed
+宋体/仿宋/黑体 instead of the bundled font."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from perfdesk.reports import installed_choices
+from perfdesk.scoring.messages import REPORT_SECTIONS
 
 BUNDLED = "随软件提供的宋体（AR PL UMing）"
 
 
 class PdfOptionsDialog(QDialog):
-    def __init__(self, title: str, parent=None):
+    def __init__(self, title: str, parent=None, report: bool = False):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QFormLayout(self)
@@ -22,10 +24,29 @@ class PdfOptionsDialog(QDialog):
             self.font.addItem(f"系统字体：{name}", key)
         layout.addRow("纸张方向", self.orientation)
         layout.addRow("打印字体", self.font)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        self.sections: dict[str, QCheckBox] = {}
+        if report:
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            for key, heading in REPORT_SECTIONS:
+                self.sections[key] = QCheckBox(heading.split("、", 1)[1], checked=True)
+                self.sections[key].toggled.connect(self._allow_ok)
+                column.addWidget(self.sections[key])
+            layout.addRow("报告章节", box)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addRow(self.buttons)
+
+    def _allow_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(any(b.isChecked() for b in self.sections.values()))
 
     def values(self) -> tuple[bool, str | None]:
         return self.orientation.currentData(), self.font.currentData()
+
+    def chosen_sections(self) -> tuple[str, ...] | None:
+        """The report sections left on; None when the dialog offers none (not a report)."""
+        if not self.sections:
+            return None
+        return tuple(key for key, box in self.sections.items() if box.isChecked())

@@ -141,3 +141,14 @@ def test_usage_errors_and_help_are_in_chinese(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert out.startswith("用法：perfdesk") and "显示本帮助并退出" in out
+
+
+def test_report_sections_from_the_command_line(tmp_path, fixtures_dir, capsys):
+    ws = tmp_path / "r.perfdesk"
+    main(["new", str(ws)])
+    main(["import", str(ws), str(fixtures_dir / "004_02_chengxiang_yiliao_jiuzhu.json")])
+    out = tmp_path / "r.pdf"
+    assert main(["export", str(ws), "--pdf", str(out), "--kind", "report", "--sections", "basic,conclusion"]) == 0
+    capsys.readouterr()
+    assert main(["export", str(ws), "--pdf", str(out), "--kind", "report", "--sections", "abc"]) == 1
+    assert "报告章节选择不正确" in capsys.readouterr().err

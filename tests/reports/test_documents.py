@@ -146,3 +146,15 @@ def test_installed_windows_font_can_be_chosen(tmp_path, monkeypatch):
     result = write_pdf(tmp_path / "w.pdf", "table", [load("002_01")], DEFAULT_SCHEME, font="simsun")
     assert not any("UMing" in row[0] for row in fonts_table(result.path))
     assert "医药招采与基金监管工作经费" in flat("".join(page_texts(result.path)))
+
+
+def test_report_sections_can_be_switched_off_and_are_renumbered(tmp_path):
+    import pytest
+    from pypdf import PdfReader
+    result = write_pdf(tmp_path / "r.pdf", "report", [load("002_01")], DEFAULT_SCHEME,
+                       sections=("basic", "conclusion", "measures"))
+    text = "".join(page.extract_text() for page in PdfReader(str(result.path)).pages).replace(" ", "")
+    assert "一、基本情况" in text and "二、评价结论" in text and "三、改进措施及建议" in text
+    assert "自评工作开展情况" not in text and "存在的问题及原因" not in text
+    with pytest.raises(ValueError, match="报告章节"):
+        write_pdf(tmp_path / "x.pdf", "report", [load("002_01")], DEFAULT_SCHEME, sections=("nope",))

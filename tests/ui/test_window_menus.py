@@ -178,3 +178,17 @@ def test_a_failed_backup_before_restore_leaves_the_workspace_open(qtbot, tmp_pat
     assert window.ws is ws and window.evaluation is not None
     assert "磁盘已满" in window.banner.text()
     window.close()
+
+
+def test_report_options_pick_sections_and_need_at_least_one(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+    from perfdesk.ui.pdf_options import PdfOptionsDialog
+    dialog = PdfOptionsDialog("导出PDF：自评报告", report=True)
+    qtbot.addWidget(dialog)
+    assert len(dialog.sections) == 8 and dialog.chosen_sections()[0] == "basic"
+    for key, box in dialog.sections.items():
+        box.setChecked(key == "problems")
+    assert dialog.chosen_sections() == ("problems",)
+    dialog.sections["problems"].setChecked(False)
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert PdfOptionsDialog("导出PDF").chosen_sections() is None
