@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 
+from perfdesk.io import xlsx_labels as L
 from perfdesk.io.exchange import group_leaves
 from perfdesk.scoring.evaluation import Indicator, to_cell
 
@@ -11,14 +12,9 @@ from perfdesk.scoring.evaluation import Indicator, to_cell
 LEAF_COLUMNS = ("name", "target", "actual", "weight", "score_printed", "reason")
 # The official 自评表 indicator block: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因.
 OFFICIAL_COLUMNS = ("l1", "l2", "name", "target", "actual", "weight", "score_printed", "reason")
-HEADER_NAMES = {
-    "一级指标": "l1", "二级指标": "l2", "三级指标": "name", "指标": "name", "指标名称": "name",
-    "年度指标值": "target", "年初指标值": "target", "预期指标值": "target", "全年指标值": "target",
-    "调整后指标值": "target_adjusted", "实际完成值": "actual", "实际完成指标值": "actual",
-    "完成情况": "actual", "分值": "weight", "权重": "weight", "得分": "score_printed",
-    "自评得分": "score_printed", "偏差原因分析及改进措施": "reason", "偏差原因": "reason", "未完成原因和改进措施": "reason",
-    "评分标准": "scoring_rule",
-}
+# A copied header row reads like the workbook's: the importer's label vocabulary, with 得分 as printed.
+HEADER_NAMES = {**{key: ("score_printed" if field == "score" else field) for key, field in L.INDICATOR_COLUMNS.items()},
+                L.label_key("指标"): "name"}
 MAX_ROWS = 2000
 
 
@@ -38,7 +34,7 @@ def read_rows(text: str) -> list[list[str]]:
 
 
 def _columns(rows: list[list[str]]) -> tuple[tuple[str, ...], list[list[str]]]:
-    header = [HEADER_NAMES.get(c.replace(" ", "")) for c in rows[0]]
+    header = [HEADER_NAMES.get(L.label_key(c)) for c in rows[0]]
     if sum(1 for h in header if h) >= 2:
         return tuple(h or "" for h in header), rows[1:]
     width = max(len(r) for r in rows)

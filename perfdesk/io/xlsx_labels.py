@@ -90,7 +90,10 @@ INDICATOR_SECTION_TITLES = {label_key(x) for x in ("绩效指标完成情况", "
 TOTAL_ROW = {label_key(x) for x in ("总分", "合计", "总计", "总得分")}
 GRADE_ROW = {label_key(x) for x in ("等级", "评价等级", "自评等级", "绩效等级")}
 REMARKS_ROW = label_key("说明")
-SIGNATURE_ROW = re.compile(r"^(填报人|填表人|联系电话|单位负责人|审核人|填报日期)")
+# The signature row under a table: label -> Signatories field.
+SIGNATURE = {"填报人": "preparer", "填表人": "preparer", "联系电话": "phone", "审核人": "reviewer",
+             "单位负责人": "head", "填报日期": "date"}
+SIGNATURE_ROW = re.compile("^(" + "|".join(SIGNATURE) + ")")
 
 TRANSFER_TITLE = "转移支付"
 DEPARTMENT_TITLE = "部门整体"

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 
 from perfdesk.io import texts
+from perfdesk.io import xlsx_labels as L
 from perfdesk.io.xlsx_cells import Grid, text_of
 from perfdesk.io.xlsx_tables import Part
 from perfdesk.scoring.evaluation import Signatories
 
-LABELS = {"填报人": "preparer", "填表人": "preparer", "联系电话": "phone", "审核人": "reviewer",
-          "单位负责人": "head", "填报日期": "date"}
+LABELS = L.SIGNATURE
 # Labels printed on the row that hold no value perfdesk keeps (the seal is stamped by hand).
 _OTHER = ("财务负责人", "单位（盖章）", "单位(盖章)")
 _SPLIT = re.compile("(" + "|".join(map(re.escape, sorted((*LABELS, *_OTHER), key=len, reverse=True))) + r")\s*[:：]?")

@@ -5,17 +5,12 @@ from dataclasses import replace
 from decimal import Decimal
 
 from perfdesk.scoring.evaluation import Evaluation, FundLine, FundManagementRow, Indicator
+from perfdesk.scoring.messages import FORM_TITLES
 
 FUND_ROWS = ("年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金")
 TRANSFER_FUND_ROWS = ("年度资金总额", "其中：中央财政资金", "地方资金", "其他资金")
 FUND_MANAGEMENT_ITEMS = ("分配科学性", "下达及时性", "拨付合规性", "使用规范性", "执行准确性",
                          "预算绩效管理情况", "支出责任履行情况")
-TITLES = {
-    "project_self_eval": "项目支出绩效自评表",
-    "transfer_payment_self_eval": "中央对地方转移支付区域（项目）绩效目标自评表",
-    "project_goal_completion": "项目绩效目标完成情况表",
-    "department_overall_eval": "部门整体支出绩效自评表",
-}
 
 
 def blank(form: str, year: int, project: str | None) -> Evaluation:
@@ -25,7 +20,7 @@ def blank(form: str, year: int, project: str | None) -> Evaluation:
     funds = tuple(FundLine(label=label, weight=(Decimal(10) if i == 0 else "—") if scored else None)
                   for i, label in enumerate(rows))
     return Evaluation(
-        form=form, year=year, title=TITLES[form], project=project, money_unit="万元" if transfer else "元",
+        form=form, year=year, title=FORM_TITLES[form], project=project, money_unit="万元" if transfer else "元",
         funds=funds,
         fund_management=tuple(FundManagementRow(item=i) for i in FUND_MANAGEMENT_ITEMS) if transfer else (),
         columns=frozenset({"transfer"} if transfer else set()) | (

@@ -16,10 +16,10 @@ from perfdesk.reports.report import report_story
 from perfdesk.reports.self_eval_table import tables_story
 from perfdesk.reports.styles import make_styles
 from perfdesk.reports.summary_table import summary_story
-from perfdesk.reports.texts import FORM_TITLES, SUMMARY_TITLE
+from perfdesk.reports.texts import SUMMARY_TITLE
 from perfdesk.reports.typeset import Typesetter
 from perfdesk.scoring.evaluation import Evaluation
-from perfdesk.scoring.messages import REPORT_SECTIONS
+from perfdesk.scoring.messages import FORM_TITLES, REPORT_SECTIONS
 from perfdesk.scoring.scheme import ScoringScheme
 
 __all__ = ["KINDS", "PdfResult", "installed_choices", "write_pdf"]

@@ -14,6 +14,7 @@ from perfdesk.reports.styles import grid
 from perfdesk.reports.typeset import Typesetter
 from perfdesk.scoring import funds
 from perfdesk.scoring.evaluation import Evaluation, FundLine, Signatories
+from perfdesk.scoring.messages import FORM_TITLES
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Context:
 
 
 def title(ev: Evaluation, ctx: Context) -> list:
-    name = ev.title or texts.FORM_TITLES[ev.form]
+    name = ev.title or FORM_TITLES[ev.form]
     return [ctx.ts.para(name, "title"), ctx.ts.para(texts.YEAR_LINE.format(year=ev.year), "subtitle")]
 
 

@@ -1,11 +1,5 @@
 """Every Chinese string printed in the PDFs, in one place."""
 
-FORM_TITLES = {
-    "project_self_eval": "项目支出绩效自评表",
-    "transfer_payment_self_eval": "中央对地方转移支付区域（项目）绩效目标自评表",
-    "project_goal_completion": "项目绩效目标完成情况表",
-    "department_overall_eval": "部门整体支出绩效自评表",
-}
 YEAR_LINE = "（{year}年度）"
 MONEY = "（{unit}）"
 DEFAULT_UNIT = "万元"

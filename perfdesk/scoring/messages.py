@@ -106,6 +106,13 @@ REPORT_SECTIONS = (
     ("application", "七、结果应用及公开"),
     ("other", "八、其他需要说明的情况"),
 )
+# The titles the official forms print.
+FORM_TITLES = {
+    "project_self_eval": "项目支出绩效自评表",
+    "transfer_payment_self_eval": "中央对地方转移支付区域（项目）绩效目标自评表",
+    "project_goal_completion": "项目绩效目标完成情况表",
+    "department_overall_eval": "部门整体支出绩效自评表",
+}
 FORM_NAMES = {
     "project_self_eval": "项目支出绩效自评表",
     "transfer_payment_self_eval": "转移支付绩效目标自评表",

@@ -5,7 +5,7 @@ when they lose focus, and one stint of typing is one undo step.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from perfdesk.models import WorkspaceError
@@ -68,7 +68,6 @@ class FieldBinding(QObject):
         self._timer.start()
 
     def eventFilter(self, obj, event):
-        from PySide6.QtCore import QEvent
         if event.type() == QEvent.Type.FocusOut:
             self.commit()
             self._session = None
