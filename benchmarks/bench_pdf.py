@@ -22,7 +22,7 @@ from perfdesk.io import exchange  # noqa: E402
 from perfdesk.reports import write_pdf  # noqa: E402
 from perfdesk.scoring.scheme import DEFAULT_SCHEME  # noqa: E402
 
-FIXTURES = ROOT.parent / "shared" / "fixtures"
+FIXTURES = ROOT / "tests" / "data" / "fixtures"
 WORKBOOK = FIXTURES / "xlsx" / "yangpu_2022.xlsx"
 
 

@@ -19,7 +19,7 @@ from perfdesk.io import exchange  # noqa: E402
 from perfdesk.scoring import criteria, qualitative, targets  # noqa: E402
 from perfdesk.scoring.engine import leaf_paths, score_evaluation, score_leaf  # noqa: E402
 
-FIXTURES = ROOT.parent / "shared" / "fixtures"
+FIXTURES = ROOT / "tests" / "data" / "fixtures"
 RUNS = 51
 
 

@@ -19,7 +19,7 @@ from perfdesk.io import exchange
 from perfdesk.models import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
-FIXTURE = REPO.parent / "shared" / "fixtures" / "004_01_yibao_guanli_shiwu.json"
+FIXTURE = REPO / "tests" / "data" / "fixtures" / "004_01_yibao_guanli_shiwu.json"
 TARGET_SECONDS = 0.5
 
 

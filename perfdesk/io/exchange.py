@@ -1,4 +1,4 @@
-"""The JSON exchange format (../shared/fixtures/FORMAT.md) <-> `Evaluation` snapshots.
+"""The JSON exchange format (tests/data/fixtures/FORMAT.md) <-> `Evaluation` snapshots.
 
 Import keeps every field verbatim; export writes the same keys in the same order, so
 exporting an imported table gives back its input.

@@ -11,7 +11,7 @@ from perfdesk.io.files import ImportRefused, read_tables
 from perfdesk.models import Workspace, WorkspaceError
 from tests.fuzz.helpers import import_or_refuse
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
 TABLES = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.glob("*.json"))]
 BUDGET = settings(max_examples=120, deadline=None, derandomize=True,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tests.fuzz.helpers import import_or_refuse
 
-WORKBOOKS = sorted((Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "xlsx").glob("*.xlsx"))
+WORKBOOKS = sorted((Path(__file__).resolve().parents[1] / "data" / "fixtures" / "xlsx").glob("*.xlsx"))
 RAW = {p.name: p.read_bytes() for p in WORKBOOKS}
 BUDGET = settings(max_examples=30, deadline=None, derandomize=True,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -1,4 +1,4 @@
-"""The workbooks in ../shared/fixtures/xlsx import into the evaluations their JSON fixtures hold."""
+"""The workbooks in tests/data/fixtures/xlsx import into the evaluations their JSON fixtures hold."""
 from __future__ import annotations
 
 from decimal import Decimal

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from perfdesk.io import exchange
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
 WORKBOOKS = FIXTURES / "xlsx"
 NOT_IN_WORKBOOK = ("source", "narrative_claims", "transcription_notes")
 CHINESE = re.compile(r"[\u4e00-\u9fff]")

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-FIXTURES_DIR = REPO_ROOT.parent / "shared" / "fixtures"
+FIXTURES_DIR = REPO_ROOT / "tests" / "data" / "fixtures"
 DATA_DIR = REPO_ROOT / "tests" / "data"
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")

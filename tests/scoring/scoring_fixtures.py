@@ -1,4 +1,4 @@
-"""Loading the published tables in ../shared/fixtures (read in place, not copied)."""
+"""Loading the published tables in tests/data/fixtures."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ from perfdesk.io import exchange
 from perfdesk.scoring.engine import ScoredEvaluation, score_evaluation
 from perfdesk.scoring.evaluation import Evaluation
 
-FIXTURE_DIR = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
+FIXTURE_DIR = Path(__file__).resolve().parents[1] / "data" / "fixtures"
 NAMES = sorted(p.stem for p in FIXTURE_DIR.glob("*.json"))
 
 

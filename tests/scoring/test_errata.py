@@ -1,4 +1,4 @@
-"""One test per erratum in ../shared/fixtures/ERRATA.md that concerns a table's own arithmetic or
+"""One test per erratum in tests/data/fixtures/ERRATA.md that concerns a table's own arithmetic or
 scores, named after it, asserting the finding the audit gives."""
 from __future__ import annotations
 

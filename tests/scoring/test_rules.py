@@ -236,7 +236,7 @@ def test_total_weight_is_fund_plus_indicators():
 
     from perfdesk.io import exchange
     from perfdesk.scoring.engine import score_evaluation
-    fixtures = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
+    fixtures = Path(__file__).resolve().parents[1] / "data" / "fixtures"
     ev = exchange.loads((fixtures / "002_01_yiyao_zhaocai_jijin_jianguan_jingfei.json").read_text(encoding="utf-8"))[0]
     scored = score_evaluation(ev)
     assert (scored.indicator_weight, scored.total_weight) == (Decimal(90), Decimal(100))  # fund 分值 not printed: 10

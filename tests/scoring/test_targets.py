@@ -12,7 +12,7 @@ from tests.scoring.scoring_fixtures import NAMES, raw
 
 Q = "qualitative"
 
-# Every distinct target / 调整后指标值 / 实际完成值 string in ../shared/fixtures, with the expected
+# Every distinct target / 调整后指标值 / 实际完成值 string in tests/data/fixtures, with the expected
 # reading: (operator, number as written, scale word, unit[, upper]) or Q.
 EXPECTED = {
     "0": (None, "0", "", None),

@@ -3,7 +3,7 @@ from pathlib import Path
 from perfdesk.io import exchange
 from perfdesk.models import Workspace
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
 
 
 def workspace_with(tmp_path, *names) -> Workspace:
