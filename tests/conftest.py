@@ -1,3 +1,4 @@
+import itertools
 import os
 from pathlib import Path
 
@@ -7,6 +8,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "data" / "fixtures"
+ENGINES = ("sqlite", "postgresql")
+_databases = itertools.count(1)
 
 
 @pytest.fixture
@@ -16,5 +19,43 @@ def fixtures_dir() -> Path:
 
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path, monkeypatch):
-    """Never touch the real user data folder from a test."""
+    """Never touch the real user data folder (nor a real ~/.pgpass) from a test."""
     monkeypatch.setenv("PERFDESK_DATA_DIR", str(tmp_path / "userdata"))
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A real PostgreSQL server for the whole run, in a temporary folder on a free port."""
+    from tests.pgcluster import Cluster
+    cluster = Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def empty_database(pg_cluster):
+    """A factory of new, empty databases on the test server; returns each one's address."""
+    def make() -> str:
+        name = f"perfdesk_test_{next(_databases)}"
+        pg_cluster.sql(f'CREATE DATABASE "{name}" TEMPLATE template0 STRATEGY FILE_COPY')
+        return pg_cluster.url(name)
+    return make
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def new_target(engine, tmp_path, request):
+    """A factory of places for a new workspace on the engine under test: a file path that does
+    not exist yet, or the address of an empty database on the test server."""
+    names = itertools.count(1)
+
+    def make(name: str | None = None):
+        if engine == "sqlite":
+            return tmp_path / f"{name or f'ws{next(names)}'}.perfdesk"
+        return request.getfixturevalue("empty_database")()
+    return make

@@ -29,7 +29,8 @@ FLAT_ROWS = {"fund_line": (s.FundLine, v.FundLine), "fund_management": (s.FundMa
 def _get(table: str, row_id: int):
     """One row as a model instance, by plain SQL: peewee's query building costs more than the query."""
     model = TABLES[table]
-    cursor = model._meta.database.execute_sql(f'SELECT * FROM "{table}" WHERE id = ?', (row_id,))
+    db = model._meta.database
+    cursor = db.execute_sql(f'SELECT * FROM "{table}" WHERE id = {db.param}', (row_id,))
     found = cursor.fetchone()
     if found is None:
         raise WorkspaceError(msg.NO_ROW.format(table=TABLE_NAMES[table], id=row_id))
@@ -374,7 +375,8 @@ class SetSetting:
         if text is None:
             s.Setting.delete().where(s.Setting.key == self.key).execute()
         else:
-            s.Setting.insert(key=self.key, value=text).on_conflict_replace().execute()
+            s.Setting.insert(key=self.key, value=text).on_conflict(
+                conflict_target=[s.Setting.key], preserve=[s.Setting.value]).execute()
 
     def audit(self):
         return f"setting:{self.key}", self.old, json.dumps(self.value, ensure_ascii=False, sort_keys=True)

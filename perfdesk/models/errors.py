@@ -11,3 +11,19 @@ class WorkspaceLocked(WorkspaceError):
 
 class EvaluationFinal(WorkspaceError):
     """The evaluation is final (定稿) and refuses edits until it is unlocked."""
+
+
+class EditConflict(WorkspaceError):
+    """Someone else changed the evaluation since this workspace read it; reload, then edit."""
+
+    def __init__(self, message: str, evaluation_id: int):
+        super().__init__(message)
+        self.evaluation_id = evaluation_id
+
+
+class ServerUnavailable(WorkspaceError):
+    """The connection to the PostgreSQL server was lost (or never made); nothing was changed."""
+
+
+class PasswordRequired(WorkspaceError):
+    """The server asks for a password that neither .pgpass nor a service file supplies."""

@@ -41,6 +41,10 @@ class Evaluation(BaseModel):
     narrative_claims = peewee.TextField(default="[]")  # JSON list of str
     transcription_notes = peewee.TextField(default="[]")  # JSON list of str
     columns = peewee.TextField(default="[]")  # JSON list of optional printed columns
+    unit = peewee.TextField(null=True)
+    version = peewee.IntegerField(default=0)  # a new number on every edit (models.versions)
+    review_comment = peewee.TextField(null=True)
+    submit_note = peewee.TextField(null=True)
 
 
 class FundLine(BaseModel):
@@ -73,6 +77,7 @@ class Indicator(BaseModel):
     score_printed = CellText(null=True)
     reason = peewee.TextField(null=True)
     scoring_rule = peewee.TextField(null=True)
+    review_score = DecimalText(null=True)
 
 
 class FundManagement(BaseModel):
@@ -92,6 +97,8 @@ class AuditEvent(BaseModel):
     target = peewee.TextField(null=True)
     old = peewee.TextField(null=True)
     new = peewee.TextField(null=True)
+    role = peewee.TextField(null=True)  # the database role that wrote it (on a server)
+    origin = peewee.TextField(null=True)  # where an imported event came from (an offline unit's file)
 
 
 class Setting(BaseModel):

@@ -8,8 +8,7 @@ import functools
 import json
 from collections import defaultdict
 
-import peewee
-
+from perfdesk.models import dialect
 from perfdesk.models.fields import CellText, DecimalText
 from perfdesk.models import schema as s
 from perfdesk.scoring import evaluation as v
@@ -17,16 +16,17 @@ from perfdesk.scoring import evaluation as v
 _EVAL_TEXT_FIELDS = (
     "title", "project", "department", "department_code", "central_department", "implementer",
     "money_unit", "goal_target", "goal_actual", "status", "remarks", "grade_printed", "source",
+    "unit", "review_comment", "submit_note",
 )
 _SIGNATORY_COLUMNS = {"preparer": "preparer", "phone": "phone", "reviewer": "reviewer", "head": "head", "date": "fill_date"}
 _EVALUATION_COLUMNS = (
     "form", "year", *_EVAL_TEXT_FIELDS, *_SIGNATORY_COLUMNS.values(), "report_sections",
-    "total_weight_printed", "total_score_printed", "narrative_claims", "transcription_notes", "columns",
+    "total_weight_printed", "total_score_printed", "narrative_claims", "transcription_notes", "columns", "version",
 )
 _FUND_FIELDS = ("label", "declared", "initial", "annual", "executed", "balance", "weight", "rate_printed", "score_printed")
 _INDICATOR_FIELDS = (
     "name", "level", "weight", "target", "target_adjusted", "actual", "direction",
-    "manual_score", "manual_reason", "score_printed", "reason", "scoring_rule",
+    "manual_score", "manual_reason", "score_printed", "reason", "scoring_rule", "review_score",
 )
 
 
@@ -36,14 +36,15 @@ def _converter(model, name):
 
 
 @functools.lru_cache(maxsize=64)
-def _select(model, fields: tuple[str, ...], by: str | None, count: int, order: str) -> tuple[str, tuple[str, ...]]:
+def _select(model, fields: tuple[str, ...], by: str | None, count: int, order: str,
+            param: str) -> tuple[str, tuple[str, ...]]:
     """The SQL and column names of a snapshot query, built once: peewee's query building cost
     more than running the query."""
     names = ("id", *(f for f in ("evaluation", "parent") if f in model._meta.fields), *fields)
     columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in names)
     sql = f'SELECT {columns} FROM "{model._meta.table_name}"'
     if by is not None:
-        sql += f' WHERE "{by}" IN ({", ".join("?" * count)})'
+        sql += f' WHERE "{by}" IN ({", ".join([param] * count)})'
     return f"{sql} ORDER BY {order}", names
 
 
@@ -52,8 +53,9 @@ def _rows(model, fields, by, ids, order="position"):
 
     `by` names the column `ids` filter on; with ids None every row is read.
     """
-    sql, names = _select(model, tuple(fields), None if ids is None else by, len(ids or ()), order)
-    cursor = model._meta.database.execute_sql(sql, list(ids or ()))
+    db = model._meta.database
+    sql, names = _select(model, tuple(fields), None if ids is None else by, len(ids or ()), order, db.param)
+    cursor = db.execute_sql(sql, list(ids or ()))
     converters = [(i, c) for i, c in enumerate(_converter(model, n) for n in names) if c is not None]
     for raw in cursor:
         values = list(raw)
@@ -119,6 +121,7 @@ def _evaluation(row, funds, indicators, management) -> v.Evaluation:
         narrative_claims=tuple(json.loads(row["narrative_claims"])),
         transcription_notes=tuple(json.loads(row["transcription_notes"])),
         columns=frozenset(json.loads(row["columns"])),
+        version=row["version"],
     )
 
 
@@ -135,6 +138,7 @@ def insert(ev: v.Evaluation, keep_ids: bool = False) -> int:
         narrative_claims=json.dumps(list(ev.narrative_claims), ensure_ascii=False),
         transcription_notes=json.dumps(list(ev.transcription_notes), ensure_ascii=False),
         columns=json.dumps(sorted(ev.columns)),
+        version=dialect.next_version(s.Evaluation._meta.database),
     )
     if keep_ids and ev.id is not None:
         values["id"] = ev.id
@@ -165,14 +169,13 @@ def insert_indicators(evaluation_id, parent_id, nodes, keep_ids=False, first_pos
 
     Ids are assigned here (inside the caller's transaction) so parents and children go in together.
     """
-    next_id = [(s.Indicator.select(peewee.fn.MAX(s.Indicator.id)).scalar() or 0) + 1]
+    kept = [n.id for n in _all_nodes(nodes) if keep_ids and n.id is not None]
+    # restored ids may sit above fresh ones: new nodes are numbered after all of them
+    fresh = iter(dialect.new_ids(s.Indicator, sum(1 for _ in _all_nodes(nodes)) - len(kept), above=max(kept, default=0)))
     rows = []
 
     def add(node, parent, position, depth):
-        if keep_ids and node.id is not None:
-            node_id = node.id
-        else:
-            node_id, next_id[0] = next_id[0], next_id[0] + 1
+        node_id = node.id if keep_ids and node.id is not None else next(fresh)
         values = {f: getattr(node, f) for f in _INDICATOR_FIELDS}
         values.update(id=node_id, level=depth, evaluation=evaluation_id, parent=parent, position=position)
         rows.append(values)
@@ -180,8 +183,6 @@ def insert_indicators(evaluation_id, parent_id, nodes, keep_ids=False, first_pos
             add(child, node_id, offset, depth + 1)
         return node_id
 
-    if keep_ids:  # restored ids may sit above fresh ones: number new nodes after all of them
-        next_id[0] = max([next_id[0]] + [n.id + 1 for n in _all_nodes(nodes) if n.id is not None])
     ids = [add(node, parent_id, first_position + offset, level) for offset, node in enumerate(nodes)]
     _insert_many(s.Indicator, rows)
     return ids

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import peewee
 
-from perfdesk.models import backups, database, location, snapshots
+from perfdesk.models import address, backups, database, dialect, location, snapshots
 from perfdesk.models import messages as msg
 from perfdesk.models import schema as s
 from perfdesk.models.commands import CreateEvaluation, SetSetting
-from perfdesk.models.errors import EvaluationFinal, WorkspaceError, WorkspaceLocked
+from perfdesk.models.conflicts import conflict_message
+from perfdesk.models.errors import EditConflict, EvaluationFinal, WorkspaceError, WorkspaceLocked
 from perfdesk.models.filelock import FileLock
 from perfdesk.scoring.evaluation import Evaluation
 from perfdesk.scoring.scheme import DEFAULT_SCHEME, ScoringScheme
@@ -28,12 +29,19 @@ def _bound(method):
     @functools.wraps(method)
     def run(self, *args, **kwargs):
         with self.db.bind_ctx(s.MODELS):
-            return method(self, *args, **kwargs)
+            return self._guard(method, *args, **kwargs)
     return run
 
 
 class Workspace:
-    """An open workspace file. Use `Workspace.open` / `Workspace.create`; close when done."""
+    """An open workspace: a file, or (models.server.ServerWorkspace) a PostgreSQL database.
+
+    Use `Workspace.open` / `Workspace.create` with a path or a `postgresql://` address; close
+    when done. Every edit is checked against the version of its evaluation this workspace last
+    read, so an edit based on what another editor has since changed is refused (EditConflict).
+    """
+
+    is_server = False
 
     def __init__(self, path: Path, db: peewee.SqliteDatabase, lock: FileLock | None,
                  upgraded_from: Path | None = None, readonly_reason: str | None = None):
@@ -45,21 +53,31 @@ class Workspace:
         self.readonly_reason = readonly_reason  # why an edit-open fell back to read-only
         self._settings: dict = {}
         self._scheme: tuple = (None, DEFAULT_SCHEME)
+        self._seen: dict[int, int] = {}  # evaluation id -> the version last read or written here
+        self._state: dict | None = None  # the (id -> version) map last polled by changes()
 
     # -- opening and closing -------------------------------------------------------------
     @classmethod
-    def create(cls, path: str | Path) -> "Workspace":
+    def create(cls, path: str | Path, password: str | None = None) -> "Workspace":
+        """A new, empty workspace: a file, or the schema in an empty PostgreSQL database."""
+        if address.is_server(path):
+            from perfdesk.models.server import ServerWorkspace
+            return ServerWorkspace.create(str(path), password=password)
         path = Path(path)
         database.create_file(path)
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | Path, readonly: bool = False) -> "Workspace":
+    def open(cls, path: str | Path, readonly: bool = False, password: str | None = None) -> "Workspace":
         """Open an existing workspace; a file open for editing elsewhere raises WorkspaceLocked.
 
         On read-only media or a network share the workspace opens read-only instead, with
-        `readonly_reason` saying why.
+        `readonly_reason` saying why. A `postgresql://user@host:port/dbname` address opens the
+        workspace on that server (models.server); `password` is used only for that connection.
         """
+        if address.is_server(path):
+            from perfdesk.models.server import ServerWorkspace
+            return ServerWorkspace.open(str(path), readonly=readonly, password=password)
         path = Path(path)
         version = database.inspect_file(path)
         reason = location.readonly_reason(path)
@@ -98,17 +116,49 @@ class Workspace:
     def __exit__(self, *exc):
         self.close()
 
+    @property
+    def location(self) -> str:
+        """Where the workspace lives, fit to show and to remember (a path, or an address without password)."""
+        return str(self.path)
+
+    @property
+    def role(self) -> str | None:
+        """The database role edits are made as (servers only)."""
+        return None
+
     # -- reading -------------------------------------------------------------------------
     @_bound
     def evaluations(self, ids: list[int] | None = None) -> list[Evaluation]:
-        return snapshots.load(ids)
+        return self._saw(snapshots.load(ids))
 
     @_bound
     def evaluation(self, evaluation_id: int) -> Evaluation:
         found = snapshots.load([evaluation_id])
         if not found:
             raise WorkspaceError(msg.NO_EVALUATION.format(id=evaluation_id))
-        return found[0]
+        return self._saw(found)[0]
+
+    def _saw(self, evaluations: list[Evaluation]) -> list[Evaluation]:
+        for ev in evaluations:
+            self._seen[ev.id] = ev.version
+        return evaluations
+
+    @_bound
+    def changes(self) -> set[int] | None:
+        """The evaluations added, changed or removed (by anyone) since the last call.
+
+        None on the first call, and when the workspace settings changed (reload everything).
+        Cheap enough to poll every second: one query of ids and versions.
+        """
+        cursor = self.db.execute_sql("SELECT id, version FROM evaluation")
+        state = dict(cursor.fetchall())
+        settings = dict(self.db.execute_sql("SELECT key, value FROM setting").fetchall())
+        previous, self._state = self._state, {"evaluations": state, "settings": settings}
+        if previous is None or previous["settings"] != settings:
+            self._settings.clear()
+            return None
+        old = previous["evaluations"]
+        return {i for i in old.keys() | state.keys() if old.get(i) != state.get(i)}
 
     @_bound
     def evaluation_ids(self) -> list[int]:
@@ -186,10 +236,12 @@ class Workspace:
         touched = set()
         with self._transaction():
             actor = self.actor
+            claimed: dict[int, int | None] = {}
             for command in commands:
-                evaluation_id = self._check_final(command)
+                evaluation_id = self._claim(command, claimed)
                 command.apply()
-                touched.add(self._record(command, label, evaluation_id, actor))
+                touched.add(self._record(command, label, evaluation_id, actor, claimed))
+        self._seen.update((k, v) for k, v in claimed.items() if v is not None)
         return touched
 
     @_bound
@@ -199,10 +251,12 @@ class Workspace:
         touched = set()
         with self._transaction():
             actor = self.actor
+            claimed: dict[int, int | None] = {}
             for command in reversed(commands):
-                evaluation_id = self._check_final(command)
+                evaluation_id = self._claim(command, claimed)
                 command.revert()
-                touched.add(self._record(command, f"撤销{label}", evaluation_id, actor))
+                touched.add(self._record(command, f"撤销{label}", evaluation_id, actor, claimed))
+        self._seen.update((k, v) for k, v in claimed.items() if v is not None)
         return touched
 
     @_bound
@@ -216,35 +270,71 @@ class Workspace:
 
     def _run(self, command, action, label) -> None:
         self._guard_writable()
+        claimed: dict[int, int | None] = {}
         with self._transaction():
             actor = self.actor  # before the action: it may change the user name itself
-            evaluation_id = self._check_final(command)
+            evaluation_id = self._claim(command, claimed)
             action()
-            self._record(command, label, evaluation_id, actor)
+            self._record(command, label, evaluation_id, actor, claimed)
+        self._seen.update((k, v) for k, v in claimed.items() if v is not None)
 
     def _transaction(self):
         return _Transaction(self.db)
+
+    def _guard(self, method, *args, **kwargs):
+        """Run a bound method; a server workspace reconnects here when its connection was lost."""
+        return method(self, *args, **kwargs)
 
     def _guard_writable(self) -> None:
         if self.readonly:
             raise WorkspaceError(msg.READ_ONLY)
 
-    def _check_final(self, command) -> int | None:
-        """The evaluation a command touches (looked up before it runs); refuses final ones."""
+    def _claim(self, command, claimed: dict[int, int]) -> int | None:
+        """The evaluation a command touches (looked up before it runs), given a new version.
+
+        Refuses final ones (and, on a server, submitted ones) unless the command unlocks, and
+        refuses when the evaluation changed since this workspace last read it: the row stays
+        locked to this transaction from here on, so two editors of one evaluation take turns
+        and the second is told, while editors of different evaluations never wait for each other.
+        """
         evaluation_id = command.evaluation_id()
-        if evaluation_id is None or getattr(command, "unlocks", False):
+        if evaluation_id is None or evaluation_id in claimed:
             return evaluation_id
-        status = s.Evaluation.select(s.Evaluation.status).where(s.Evaluation.id == evaluation_id).scalar()
-        if status == "final":
-            raise EvaluationFinal(msg.FINAL)
+        db = s.Evaluation._meta.database
+        seen = self._seen.get(evaluation_id)
+        query = s.Evaluation.update(version=dialect.next_version(db)).where(s.Evaluation.id == evaluation_id)
+        if seen is not None:
+            query = query.where(s.Evaluation.version == seen)
+        if query.execute() == 0:
+            found = s.Evaluation.select(s.Evaluation.version).where(s.Evaluation.id == evaluation_id).scalar()
+            if found is None:  # gone (or never there): the command itself restores it or refuses
+                claimed[evaluation_id] = None
+                return evaluation_id
+            raise EditConflict(conflict_message(evaluation_id), evaluation_id)
+        status, version = db.execute_sql(
+            f"SELECT status, version FROM evaluation WHERE id = {db.param}", (evaluation_id,)).fetchone()
+        if not getattr(command, "unlocks", False):
+            self._refuse_locked(status)
+        claimed[evaluation_id] = version
         return evaluation_id
 
-    def _record(self, command, label, evaluation_id, actor) -> int | None:
+    def _refuse_locked(self, status: str) -> None:
+        if status == "final":
+            raise EvaluationFinal(msg.FINAL)
+        if status == "submitted":
+            raise EvaluationFinal(msg.SUBMITTED)
+
+    def _record(self, command, label, evaluation_id, actor, claimed) -> int | None:
         if isinstance(command, SetSetting):
             self._settings.pop(command.key, None)
         target, old, new = command.audit()
         created = getattr(command, "created", None)
-        evaluation_id = evaluation_id if evaluation_id is not None else (created.id if created else None)
+        if evaluation_id is None and created is not None:
+            evaluation_id = created.id
+        if evaluation_id is not None and claimed.get(evaluation_id) is None:  # created or restored just now
+            version = s.Evaluation.select(s.Evaluation.version).where(s.Evaluation.id == evaluation_id).scalar()
+            if version is not None:
+                claimed[evaluation_id] = version
         s.AuditEvent.create(
             at=datetime.now().isoformat(timespec="seconds"),
             actor=actor,
@@ -253,6 +343,7 @@ class Workspace:
             target=target,
             old=old,
             new=new,
+            role=self.role,
         )
         return evaluation_id
 

@@ -19,6 +19,8 @@ FORM_KINDS = (
     "department_overall_eval",
 )
 SCORED_FORMS = ("project_self_eval", "department_overall_eval")
+# draft 草稿, submitted 已提交, returned 已退回, final 已通过/定稿
+STATUSES = ("draft", "submitted", "returned", "final")
 
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
@@ -78,6 +80,7 @@ class Indicator:
     score_printed: Cell = None
     reason: str | None = None  # 偏差原因分析及改进措施
     scoring_rule: str | None = None  # 评分标准 (department form)
+    review_score: Decimal | None = None  # 复核得分 given by a reviewer, points
     id: int | None = None
 
     @property
@@ -121,7 +124,7 @@ class Evaluation:
     money_unit: str | None = None  # 元 / 万元
     goal_target: str | None = None  # 预期目标
     goal_actual: str | None = None  # 实际完成情况
-    status: str = "draft"  # draft / final
+    status: str = "draft"  # draft / final; on a server also submitted / returned (see STATUSES)
     signatories: Signatories = field(default_factory=Signatories)
     report_sections: tuple[tuple[str, str], ...] = ()  # (section key, user text)
     funds: tuple[FundLine, ...] = ()  # funds[0] is the total row
@@ -136,7 +139,12 @@ class Evaluation:
     transcription_notes: tuple[str, ...] = ()
     # optional printed columns this table has: declared, balance, target_adjusted, scoring_rule
     columns: frozenset[str] = frozenset()
+    unit: str | None = None  # the unit (单位) that fills it in, on a shared workspace
+    review_comment: str | None = None  # the reviewer's comment when returning it (退回意见)
+    submit_note: str | None = None  # the explanation given on submitting despite error findings
     id: int | None = None
+    # the stored version this snapshot was read at: storage bookkeeping, not content
+    version: int = field(default=0, compare=False)
 
     @property
     def scored(self) -> bool:

@@ -50,15 +50,36 @@ def strict_json(text: str):
                       parse_float=lambda s: ("float", s), parse_int=lambda s: ("int", s))
 
 
+# Bookkeeping that every edit changes, undo included: not part of the document.
+VOLATILE_COLUMNS = ("version",)
+
+
+def _rows(cursor) -> list[tuple]:
+    keep = [i for i, d in enumerate(cursor.description) if d[0] not in VOLATILE_COLUMNS]
+    return [tuple(row[i] for i in keep) for row in cursor.fetchall()]
+
+
 def dump_tables(db_or_path, tables=DOCUMENT_TABLES) -> dict:
-    """Every row of the given tables, ordered by rowid: exact ids, positions and stored text."""
+    """Every row of the given tables, ordered by key: exact ids, positions and stored text
+    (without the version bookkeeping). Takes a file path or an open peewee database."""
     if isinstance(db_or_path, (str, Path)):
         connection = sqlite3.connect(f"{Path(db_or_path).resolve().as_uri()}?mode=ro", uri=True)
         try:
-            return {t: connection.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+            return {t: _rows(connection.execute(f"SELECT * FROM {t} ORDER BY 1")) for t in tables}
         finally:
             connection.close()
-    return {t: db_or_path.execute_sql(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+    return {t: _rows(db_or_path.execute_sql(f"SELECT * FROM {t} ORDER BY 1")) for t in tables}
+
+
+def orphans(db) -> list:
+    """Rows whose evaluation or parent row is missing (what a broken foreign key would leave)."""
+    checks = [
+        "SELECT 'indicator', id FROM indicator WHERE evaluation_id NOT IN (SELECT id FROM evaluation)"
+        " OR (parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM indicator))",
+        "SELECT 'fund_line', id FROM fund_line WHERE evaluation_id NOT IN (SELECT id FROM evaluation)",
+        "SELECT 'fund_management', id FROM fund_management WHERE evaluation_id NOT IN (SELECT id FROM evaluation)",
+    ]
+    return [row for sql in checks for row in db.execute_sql(sql).fetchall()]
 
 
 def read_fixture_tables(*prefixes: str):
