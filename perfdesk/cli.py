@@ -1,14 +1,21 @@
-"""The command line: `perfdesk [WS]` opens the window; subcommands work on a workspace file."""
+"""The command line: `perfdesk [WS]` opens the window; subcommands work on a workspace.
+
+A workspace is a file path or a server address `postgresql://user@host:port/dbname`
+everywhere one is accepted.
+"""
 from __future__ import annotations
 
 import argparse
 import errno
+import getpass
 import sys
 from pathlib import Path
 
 from perfdesk import __version__
+from perfdesk.models.address import workspace_target
 
-COMMANDS = ("new", "list", "import", "export", "score")
+COMMANDS = ("new", "list", "import", "export", "score", "copy", "server")
+WS_HELP = "工作区文件，或服务器地址 postgresql://用户名@服务器:端口/数据库名"
 
 
 # argparse's own words, in Chinese: it looks its gettext function up as `argparse._` at run time.
@@ -41,18 +48,19 @@ class CliError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="perfdesk", description="预算绩效自评：perfdesk [工作区] 打开窗口；子命令处理工作区文件。")
+    parser = _Parser(prog="perfdesk", description="预算绩效自评：perfdesk [工作区] 打开窗口；子命令处理工作区。"
+                     "工作区可以是文件，也可以是服务器地址 postgresql://用户名@服务器:端口/数据库名。")
     parser.add_argument("--version", action="version", version=f"perfdesk {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     p = sub.add_parser("new", help="新建空工作区")
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_target, help=WS_HELP)
     p = sub.add_parser("list", help="列出评价表：编号、年度、表格类型、项目、状态")
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_target, help=WS_HELP)
     p = sub.add_parser("import", help="导入评价表文件（JSON 或 Excel .xlsx），输出新评价表的编号")
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_target, help=WS_HELP)
     p.add_argument("files", type=Path, nargs="+")
     p = sub.add_parser("export", help="导出评价表")
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_target, help=WS_HELP)
     choose = p.add_mutually_exclusive_group()
     choose.add_argument("--evaluation", type=int, nargs="+", metavar="ID", help="评价表编号")
     choose.add_argument("--year", type=int, help="导出某一年度的全部评价表")
@@ -69,9 +77,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--font", choices=("simsun", "simfang", "simhei"),
                    help="PDF 改用 Windows 已安装的宋体/仿宋/黑体（默认用随软件提供的字体）")
     p = sub.add_parser("score", help="计算得分并审核表格，输出中文表格或 JSON")
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_target, help=WS_HELP)
     p.add_argument("--evaluation", type=int, nargs="+", metavar="ID", help="评价表编号（默认全部）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p = sub.add_parser("copy", help="复制整个工作区（含审计记录）：文件到服务器，或服务器到文件")
+    p.add_argument("source", type=workspace_target, help="源工作区")
+    p.add_argument("target", type=workspace_target, help="目标：新文件，或服务器上空的工作区")
+    p.add_argument("--unit", help="复制到服务器时，尚未指定单位的评价表归入此单位")
+    p = sub.add_parser("server", help="服务器工作区的管理（由信息化管理员使用）")
+    server = p.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    q = server.add_parser("init", help="在数据库中建立工作区，或升级其格式")
+    q.add_argument("url", help="postgresql://管理员@服务器:端口/数据库名")
+    q = server.add_parser("grant", help="授权：填报人（--unit 所属单位）或审核人（--reviewer）")
+    q.add_argument("url", help="postgresql://管理员@服务器:端口/数据库名")
+    q.add_argument("role", help="使用者的数据库用户名")
+    kind = q.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--unit", nargs="+", metavar="单位", help="填报人所属的单位（可以多个）")
+    kind.add_argument("--reviewer", action="store_true", help="审核人：查看全部评价表，填写复核得分，退回或通过")
+    kind.add_argument("--revoke", action="store_true", help="取消此用户在本工作区的全部权限")
+    q.add_argument("--password", action="store_true", help="同时建立该用户（或修改其密码），在终端中输入密码")
+    q = server.add_parser("members", help="列出使用者：用户名、审核/填报、所属单位")
+    q.add_argument("url", help="postgresql://管理员@服务器:端口/数据库名")
     return parser
 
 
@@ -112,28 +138,43 @@ def _gui(argv: list[str]) -> int:
     if len(argv) > 1:
         return _fail("命令行参数错误：只能指定一个工作区文件（用 perfdesk --help 查看用法）")
     from perfdesk.ui.app import run
-    return run(Path(argv[0]) if argv else None)
+    return run(workspace_target(argv[0]) if argv else None)
+
+
+def with_password(action):
+    """Run `action(password)`; when a server asks for a password that .pgpass does not give,
+    ask for it in the terminal (never stored) and run it again."""
+    from perfdesk.models.errors import PasswordRequired
+    try:
+        return action(None)
+    except PasswordRequired as exc:
+        if not sys.stdin.isatty():
+            raise CliError(f"{exc}：请在 .pgpass 或 PostgreSQL 服务文件中配置密码，或在终端中运行以便输入") from None
+        return action(getpass.getpass(f"{exc}，请输入密码："))
+
+
+def _open(target, readonly: bool = False):
+    from perfdesk.models import Workspace
+    return with_password(lambda password: Workspace.open(target, readonly=readonly, password=password))
 
 
 def _new(args) -> int:
     from perfdesk.models import Workspace
-    Workspace.create(args.workspace).close()
-    print(args.workspace)
+    with with_password(lambda password: Workspace.create(args.workspace, password=password)) as ws:
+        print(ws.location)
     return 0
 
 
 def _list(args) -> int:
-    from perfdesk.models import Workspace
-    with Workspace.open(args.workspace, readonly=True) as ws:
+    with _open(args.workspace, readonly=True) as ws:
         for ev in ws.evaluations():
             print("\t".join(str(x) for x in (ev.id, ev.year, ev.form, ev.project or ev.title or "", ev.status)))
     return 0
 
 
 def _import(args) -> int:
-    from perfdesk.models import Workspace
     tables = [t for path in args.files for t in _read(path)]  # all parsed before anything is stored
-    with Workspace.open(args.workspace) as ws:
+    with _open(args.workspace) as ws:
         for new_id in ws.import_evaluations(tables):
             print(new_id)
     return 0
@@ -165,8 +206,7 @@ def selected_evaluations(ws, args):
 def _export(args) -> int:
     from perfdesk.io import exchange
     from perfdesk.io.files import write_atomically
-    from perfdesk.models import Workspace
-    with Workspace.open(args.workspace, readonly=True) as ws:
+    with _open(args.workspace, readonly=True) as ws:
         evaluations = selected_evaluations(ws, args)
         scheme = ws.scheme()
     if not evaluations:
@@ -200,10 +240,9 @@ def _export_pdf(args, evaluations, scheme) -> int:
 def _score(args) -> int:
     import json
 
-    from perfdesk.models import Workspace
     from perfdesk.scoring.engine import score_evaluation
     from perfdesk.scoring.summary import format_text, scored_to_dict
-    with Workspace.open(args.workspace, readonly=True) as ws:
+    with _open(args.workspace, readonly=True) as ws:
         evaluations = [ws.evaluation(i) for i in args.evaluation] if args.evaluation else ws.evaluations()
         scheme = ws.scheme()
     results = [(ev, score_evaluation(ev, scheme)) for ev in evaluations]
@@ -215,4 +254,43 @@ def _score(args) -> int:
     return 0
 
 
-_HANDLERS = {"new": _new, "list": _list, "import": _import, "export": _export, "score": _score}
+def _copy(args) -> int:
+    from perfdesk.models.copying import copy_workspace
+    with _open(args.source, readonly=True) as source:
+        count = len(source.evaluation_ids())
+        where = with_password(lambda password: copy_workspace(source, args.target, unit=args.unit, password=password))
+    print(f"已复制 {count} 张评价表及审计记录到 {where}")
+    return 0
+
+
+def _server(args) -> int:
+    from perfdesk.models import server_admin
+    if args.action == "init":
+        before, after = with_password(lambda password: server_admin.init(args.url, password))
+        print("工作区格式已是最新" if before == after else
+              f"已建立工作区（格式版本 {after}）" if before == 0 else f"已把工作区从格式版本 {before} 升级到 {after}")
+    elif args.action == "members":
+        for member in with_password(lambda password: server_admin.members(args.url, password)):
+            print("\t".join((member.role, "审核" if member.reviewer else "填报", "、".join(member.units))))
+    elif args.revoke:
+        with_password(lambda password: server_admin.revoke(args.url, args.role, password))
+        print(f"已取消 {args.role} 的全部权限")
+    else:
+        new_password = _ask_new_password(args.role) if args.password else None
+        member = with_password(lambda password: server_admin.grant(
+            args.url, args.role, args.unit, args.reviewer, password, new_password))
+        print(f"{member.role}：审核人" if member.reviewer else f"{member.role}：填报人，单位 {'、'.join(member.units)}")
+    return 0
+
+
+def _ask_new_password(role: str) -> str:
+    if not sys.stdin.isatty():
+        raise CliError("--password 需要在终端中输入密码")
+    first = getpass.getpass(f"为 {role} 设置密码：")
+    if not first or first != getpass.getpass("再输入一次："):
+        raise CliError("两次输入的密码不一致（或为空），未做任何修改")
+    return first
+
+
+_HANDLERS = {"new": _new, "list": _list, "import": _import, "export": _export, "score": _score,
+             "copy": _copy, "server": _server}

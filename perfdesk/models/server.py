@@ -23,7 +23,7 @@ CONNECT_TIMEOUT = 5  # seconds
 LOCK_TIMEOUT_MS = 10_000
 
 
-def _original(exc: BaseException) -> BaseException:
+def original(exc: BaseException) -> BaseException:
     """The psycopg error peewee wrapped (peewee passes it as the first argument)."""
     if isinstance(exc, psycopg.Error):
         return exc
@@ -34,7 +34,7 @@ def _original(exc: BaseException) -> BaseException:
 
 def connection_message(url: str, exc: BaseException) -> WorkspaceError:
     """A refused or failed connection, in Chinese, with the reason libpq gave."""
-    text = str(_original(exc)).strip()
+    text = str(original(exc)).strip()
     lowered = text.lower()
     parts = address.urlsplit(url)
     where = f"{parts.hostname or '本机'}:{parts.port or 5432}"
@@ -111,9 +111,9 @@ _REVIEW = re.compile(r"perfdesk:review:\w+")
 
 def refusal(exc: BaseException, role: str | None, reviewer: bool) -> WorkspaceError | None:
     """PostgreSQL's refusal of an edit as a Chinese WorkspaceError; None if it is not one."""
-    original = _original(exc)
-    state = getattr(original, "sqlstate", None)
-    text = str(original)
+    source = original(exc)
+    state = getattr(source, "sqlstate", None)
+    text = str(source)
     if state == "42501":
         found = re.search(r"perfdesk:([\w:]+)", text)
         if found and found.group(1) in _REASONS:
@@ -132,10 +132,10 @@ def refusal(exc: BaseException, role: str | None, reviewer: bool) -> WorkspaceEr
 
 def is_connection_lost(db, exc: BaseException) -> bool:
     conn = getattr(db._state, "conn", None)
-    original = _original(exc)
+    source = original(exc)
     return conn is None or conn.closed or getattr(conn, "broken", False) or \
-        isinstance(original, (psycopg.OperationalError, psycopg.InterfaceError)) and \
-        getattr(original, "sqlstate", None) in (None, "57P01", "57P02", "57P03", "08000", "08003", "08006")
+        isinstance(source, (psycopg.OperationalError, psycopg.InterfaceError)) and \
+        getattr(source, "sqlstate", None) in (None, "57P01", "57P02", "57P03", "08000", "08003", "08006")
 
 
 def _drop(db) -> None:
@@ -173,7 +173,7 @@ class ServerWorkspace(Workspace):
                 raise WorkspaceError(msg.ALREADY_INITIALISED.format(database=address.database_name(url)))
             migrate(db)
         except peewee.DatabaseError as exc:
-            raise WorkspaceError(msg.INIT_FAILED.format(error=_original(exc))) from None
+            raise WorkspaceError(msg.INIT_FAILED.format(error=original(exc))) from None
         finally:
             db.close()
         return cls.open(url, password=password)
@@ -258,13 +258,13 @@ class ServerWorkspace(Workspace):
         except (peewee.DatabaseError, psycopg.Error) as exc:
             if not is_connection_lost(self.db, exc):
                 raise refusal(exc, self.role, self.is_reviewer) or WorkspaceError(
-                    msg.SERVER_ERROR.format(error=_original(exc))) from None
+                    msg.SERVER_ERROR.format(error=original(exc))) from None
             _drop(self.db)
             self.reconnect()
         try:
             return method(self, *args, **kwargs)
         except (peewee.DatabaseError, psycopg.Error) as exc:
-            raise ServerUnavailable(msg.CANNOT_CONNECT.format(where=self.location, error=_original(exc))) from None
+            raise ServerUnavailable(msg.CANNOT_CONNECT.format(where=self.location, error=original(exc))) from None
 
     def _lost(self, exc: BaseException) -> ServerUnavailable:
         try:
@@ -298,7 +298,7 @@ class _ServerTransaction:
             if is_connection_lost(ws.db, error):
                 _drop(ws.db)
                 raise ws._lost(error) from None  # the commit's outcome is unknown: the caller reloads
-            raise refusal(error, ws.role, ws.is_reviewer) or WorkspaceError(msg.WRITE_FAILED.format(error=_original(error))) from None
+            raise refusal(error, ws.role, ws.is_reviewer) or WorkspaceError(msg.WRITE_FAILED.format(error=original(error))) from None
         if isinstance(exc, (peewee.DatabaseError, psycopg.Error)):
-            raise refusal(exc, ws.role, ws.is_reviewer) or WorkspaceError(msg.WRITE_FAILED.format(error=_original(exc))) from None
+            raise refusal(exc, ws.role, ws.is_reviewer) or WorkspaceError(msg.WRITE_FAILED.format(error=original(exc))) from None
         return False

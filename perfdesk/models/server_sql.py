@@ -61,8 +61,8 @@ CREATE POLICY audit_event_insert ON audit_event FOR INSERT WITH CHECK (role = cu
 
 CREATE FUNCTION perfdesk_stamp_event() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    -- only the administrator (copying a workspace) may keep the role an event already names
-    IF NEW.role IS NULL OR NOT perfdesk_is_admin() THEN
+    -- only the administrator (copying a workspace) may write the role an event names
+    IF NOT perfdesk_is_admin() THEN
         NEW.role := current_user;
     END IF;
     RETURN NEW;

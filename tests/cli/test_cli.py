@@ -1,3 +1,4 @@
+"""The command line. Commands that work on a workspace run on a file and on a PostgreSQL server."""
 import subprocess
 import sys
 
@@ -10,8 +11,8 @@ def test_version_via_python_dash_m():
     assert out.stdout.strip() == f"perfdesk {__version__}"
 
 
-def test_new_list_import_export(tmp_path, fixtures_dir, capsys):
-    ws = tmp_path / "a.perfdesk"
+def test_new_list_import_export(new_target, tmp_path, fixtures_dir, capsys):
+    ws = new_target()
     assert main(["new", str(ws)]) == 0
     capsys.readouterr()
     assert main(["import", str(ws), str(fixtures_dir / "004_02_chengxiang_yiliao_jiuzhu.json"),
@@ -41,8 +42,8 @@ def test_errors_are_one_chinese_line_exit_1(tmp_path, capsys):
     assert not (tmp_path / "o.json").exists()
 
 
-def test_import_of_unsupported_file_changes_nothing(tmp_path, capsys):
-    ws = tmp_path / "b.perfdesk"
+def test_import_of_unsupported_file_changes_nothing(new_target, tmp_path, capsys):
+    ws = new_target()
     main(["new", str(ws)])
     bad = tmp_path / "t.txt"
     bad.write_text("hello", encoding="utf-8")
@@ -52,9 +53,9 @@ def test_import_of_unsupported_file_changes_nothing(tmp_path, capsys):
     assert capsys.readouterr().out == ""
 
 
-def test_score_json_has_the_documented_shape(tmp_path, fixtures_dir, capsys):
+def test_score_json_has_the_documented_shape(new_target, tmp_path, fixtures_dir, capsys):
     import json
-    ws = tmp_path / "s.perfdesk"
+    ws = new_target()
     main(["new", str(ws)])
     main(["import", str(ws), str(fixtures_dir / "004_01_yibao_guanli_shiwu.json"),
           str(fixtures_dir / "004_04_zhongyang_yiliao_jiuzhu_zhuanyi_zhifu.json")])
@@ -75,8 +76,8 @@ def test_score_json_has_the_documented_shape(tmp_path, fixtures_dir, capsys):
     assert transfer["total"] is None and transfer["grade"] is None
 
 
-def test_score_text_is_a_readable_chinese_table(tmp_path, fixtures_dir, capsys):
-    ws = tmp_path / "t.perfdesk"
+def test_score_text_is_a_readable_chinese_table(new_target, tmp_path, fixtures_dir, capsys):
+    ws = new_target()
     main(["new", str(ws)])
     main(["import", str(ws), str(fixtures_dir / "004_05_yibao_shiwu_jingfei.json")])
     capsys.readouterr()
@@ -86,8 +87,8 @@ def test_score_text_is_a_readable_chinese_table(tmp_path, fixtures_dir, capsys):
     assert out.count("MISSING_REASON") == 2
 
 
-def test_xlsx_import_reports_on_stderr_and_export_round_trips(tmp_path, fixtures_dir, capsys):
-    ws = tmp_path / "x.perfdesk"
+def test_xlsx_import_reports_on_stderr_and_export_round_trips(new_target, tmp_path, fixtures_dir, capsys):
+    ws = new_target()
     main(["new", str(ws)])
     capsys.readouterr()
     assert main(["import", str(ws), str(fixtures_dir / "xlsx" / "yangpu_transfer.xlsx")]) == 0
@@ -95,7 +96,7 @@ def test_xlsx_import_reports_on_stderr_and_export_round_trips(tmp_path, fixtures
     assert out.split() == ["1"]
     assert "yangpu_transfer.xlsx：" in err and "资金管理情况" in err
     assert main(["export", str(ws), "--xlsx", str(tmp_path / "out.xlsx")]) == 0
-    again = tmp_path / "again.perfdesk"
+    again = new_target()
     main(["new", str(again)])
     assert main(["import", str(again), str(tmp_path / "out.xlsx")]) == 0
     capsys.readouterr()
@@ -104,8 +105,8 @@ def test_xlsx_import_reports_on_stderr_and_export_round_trips(tmp_path, fixtures
     assert (tmp_path / "a.json").read_text(encoding="utf-8") == (tmp_path / "b.json").read_text(encoding="utf-8")
 
 
-def test_refused_workbook_changes_nothing(tmp_path, capsys):
-    ws = tmp_path / "y.perfdesk"
+def test_refused_workbook_changes_nothing(new_target, tmp_path, capsys):
+    ws = new_target()
     main(["new", str(ws)])
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"PK\x03\x04 truncated")
@@ -143,8 +144,8 @@ def test_usage_errors_and_help_are_in_chinese(capsys):
     assert out.startswith("用法：perfdesk") and "显示本帮助并退出" in out
 
 
-def test_report_sections_from_the_command_line(tmp_path, fixtures_dir, capsys):
-    ws = tmp_path / "r.perfdesk"
+def test_report_sections_from_the_command_line(new_target, tmp_path, fixtures_dir, capsys):
+    ws = new_target()
     main(["new", str(ws)])
     main(["import", str(ws), str(fixtures_dir / "004_02_chengxiang_yiliao_jiuzhu.json")])
     out = tmp_path / "r.pdf"

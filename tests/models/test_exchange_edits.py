@@ -17,8 +17,8 @@ def _without_ids(ev):
                    fund_management=tuple(replace(m, id=None) for m in ev.fund_management))
 
 
-def test_edits_made_in_perfdesk_round_trip_through_json(tmp_path):
-    with Workspace.create(tmp_path / "a.perfdesk") as ws:
+def test_edits_made_in_perfdesk_round_trip_through_json(new_target):
+    with Workspace.create(new_target()) as ws:
         [evaluation_id] = ws.import_evaluations(read_fixture_tables("004_02"))
         leaf = next(ws.evaluation(evaluation_id).leaves())
         for command in (

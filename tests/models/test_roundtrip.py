@@ -1,4 +1,5 @@
-"""Import then export through the command line gives back every fixture, byte for byte in meaning."""
+"""Import then export through the command line gives back every fixture, byte for byte in meaning,
+on a workspace file and on a PostgreSQL server."""
 from __future__ import annotations
 
 import json
@@ -16,8 +17,8 @@ def test_all_fixtures_are_present():
     assert len(FIXTURES) == 24, [p.name for p in FIXTURES]
 
 
-def _new(tmp_path, name="ws.perfdesk"):
-    ws = tmp_path / name
+def _new(new_target):
+    ws = new_target()
     assert main(["new", str(ws)]) == 0
     return ws
 
@@ -28,8 +29,8 @@ def _count(ws_path) -> int:
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
-def test_fixture_round_trips_through_import_and_export(path, tmp_path, capsys):
-    ws = _new(tmp_path)
+def test_fixture_round_trips_through_import_and_export(path, new_target, tmp_path, capsys):
+    ws = _new(new_target)
     capsys.readouterr()
     assert main(["import", str(ws), str(path)]) == 0
     out, err = capsys.readouterr()
@@ -53,12 +54,12 @@ def test_fixture_round_trips_through_import_and_export(path, tmp_path, capsys):
     assert strict_json(exported2.read_text(encoding="utf-8")) == strict_json(original)
 
 
-def test_list_of_tables_imports_every_table(tmp_path, capsys):
+def test_list_of_tables_imports_every_table(new_target, tmp_path, capsys):
     chosen = [fixture("001_01"), fixture("002_03"), fixture("004_04"), fixture("synthetic")]
     tables = [json.loads(p.read_text(encoding="utf-8")) for p in chosen]
     bundle = tmp_path / "bundle.json"
     bundle.write_text(json.dumps(tables, ensure_ascii=False, indent=1), encoding="utf-8")
-    ws = _new(tmp_path)
+    ws = _new(new_target)
     capsys.readouterr()
 
     assert main(["import", str(ws), str(bundle)]) == 0
@@ -108,8 +109,8 @@ def _bad_variants(tmp_path):
 
 
 @pytest.mark.parametrize("position", ["first", "middle", "last"])
-def test_bad_file_among_several_changes_nothing(tmp_path, capsys, position):
-    ws = _new(tmp_path)
+def test_bad_file_among_several_changes_nothing(new_target, tmp_path, capsys, position):
+    ws = _new(new_target)
     assert main(["import", str(ws), str(fixture("004_01"))]) == 0
     capsys.readouterr()
     before = _count(ws)
