@@ -21,6 +21,7 @@ from perfdesk.scoring.evaluation import (
     to_cell,
 )
 from perfdesk.scoring.rules import DIRECTIONS
+from perfdesk.scoring.scheme import ScoringScheme
 
 # JSON key -> FundLine attribute, in the order FORMAT.md prints them.
 _FUND_KEYS = (
@@ -209,10 +210,24 @@ def _read_user_edits(table: dict, where: str) -> dict:
         raise ExchangeError(f"{where}签章或报告文字格式不对")
     return {
         "status": status,
+        **_final(table, status, where),
         "department_code": _text(table.get("department_code"), "department_code", where),
         "signatories": Signatories(**{k: _text(signatories.get(k), k, where) for k in _SIGNATORY_KEYS}),
         "report_sections": tuple(tuple(p) for p in sections),
     }
+
+
+def _final(table: dict, status: str, where: str) -> dict:
+    """A final table's kept scoring scheme and who finalised it (absent: the reader's scheme)."""
+    stored = table.get("final_scheme")
+    if status != "final" or stored is None:
+        return {}
+    try:
+        scheme = ScoringScheme.from_dict(stored)
+    except ValueError as exc:
+        raise ExchangeError(f"{where}定稿时的评分规则无效：{exc}") from None
+    return {"final_scheme": scheme, "finalised_by": _text(table.get("finalised_by"), "finalised_by", where),
+            "finalised_at": _text(table.get("finalised_at"), "finalised_at", where)}
 
 
 def _text_list(value, key: str, where: str) -> tuple[str, ...]:
@@ -281,6 +296,9 @@ def _user_edits(ev: Evaluation) -> dict:
     edits = {
         "department_code": ev.department_code,
         "status": ev.status if ev.status != "draft" else None,
+        "final_scheme": ev.final_scheme.to_dict() if ev.final_scheme is not None else None,
+        "finalised_by": ev.finalised_by,
+        "finalised_at": ev.finalised_at,
         "signatories": signatories or None,
         "report_sections": [list(p) for p in ev.report_sections] or None,
     }

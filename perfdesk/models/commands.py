@@ -94,6 +94,47 @@ class SetField:
 
 
 @dataclass
+class SetFinal:
+    """定稿 (final=True) or 解除定稿: the status together with the scoring scheme the table keeps
+    while final, and who finalised it when. `scheme` is the workspace's scheme of the moment."""
+
+    evaluation: int
+    final: bool
+    scheme: object = None  # a scoring.scheme.ScoringScheme when finalising
+    actor: str | None = None
+    at: str | None = None
+    label: str = ""
+    old: tuple | None = None
+    unlocks = True  # the one command a final evaluation accepts
+
+    def __post_init__(self):
+        self.label = self.label or ("定稿" if self.final else "解除定稿")
+
+    def evaluation_id(self) -> int:
+        return self.evaluation
+
+    def apply(self) -> None:
+        row = _get("evaluation", self.evaluation)
+        self.old = (row.status, row.final_scheme, row.finalised_by, row.finalised_at)
+        if self.final:
+            self._write(("final", snapshots.scheme_text(self.scheme), self.actor, self.at))
+        else:
+            self._write(("draft", None, None, None))
+
+    def revert(self) -> None:
+        self._write(self.old)
+
+    def _write(self, values) -> None:
+        status, scheme, actor, at = values
+        s.Evaluation.update(status=status, final_scheme=scheme, finalised_by=actor, finalised_at=at).where(
+            s.Evaluation.id == self.evaluation).execute()
+
+    def audit(self):
+        return f"evaluation:{self.evaluation}.status", self.old[0] if self.old else None, \
+            "final" if self.final else "draft"
+
+
+@dataclass
 class SetReportSection:
     """The user's text of one section of the 自评报告."""
 

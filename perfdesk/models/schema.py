@@ -45,6 +45,9 @@ class Evaluation(BaseModel):
     version = peewee.IntegerField(default=0)  # a new number on every edit (models.versions)
     review_comment = peewee.TextField(null=True)
     submit_note = peewee.TextField(null=True)
+    final_scheme = peewee.TextField(null=True)  # JSON scoring scheme kept while final
+    finalised_by = peewee.TextField(null=True)
+    finalised_at = peewee.TextField(null=True)
 
 
 class FundLine(BaseModel):

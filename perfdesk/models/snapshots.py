@@ -12,6 +12,7 @@ from perfdesk.models import dialect
 from perfdesk.models.fields import CellText, DecimalText
 from perfdesk.models import schema as s
 from perfdesk.scoring import evaluation as v
+from perfdesk.scoring.scheme import ScoringScheme
 
 _EVAL_TEXT_FIELDS = (
     "title", "project", "department", "department_code", "central_department", "implementer",
@@ -22,6 +23,7 @@ _SIGNATORY_COLUMNS = {"preparer": "preparer", "phone": "phone", "reviewer": "rev
 _EVALUATION_COLUMNS = (
     "form", "year", *_EVAL_TEXT_FIELDS, *_SIGNATORY_COLUMNS.values(), "report_sections",
     "total_weight_printed", "total_score_printed", "narrative_claims", "transcription_notes", "columns", "version",
+    "final_scheme", "finalised_by", "finalised_at",
 )
 _FUND_FIELDS = ("label", "declared", "initial", "annual", "executed", "balance", "weight", "rate_printed", "score_printed")
 _INDICATOR_FIELDS = (
@@ -122,7 +124,25 @@ def _evaluation(row, funds, indicators, management) -> v.Evaluation:
         transcription_notes=tuple(json.loads(row["transcription_notes"])),
         columns=frozenset(json.loads(row["columns"])),
         version=row["version"],
+        final_scheme=kept_scheme(row["final_scheme"]),
+        finalised_by=row["finalised_by"],
+        finalised_at=row["finalised_at"],
     )
+
+
+@functools.lru_cache(maxsize=64)
+def kept_scheme(stored: str | None) -> ScoringScheme | None:
+    """The scheme a finalised evaluation keeps; an unreadable one counts as the default."""
+    if stored is None:
+        return None
+    try:
+        return ScoringScheme.from_dict(json.loads(stored))
+    except ValueError:
+        return ScoringScheme()
+
+
+def scheme_text(scheme: ScoringScheme | None) -> str | None:
+    return None if scheme is None else json.dumps(scheme.to_dict(), ensure_ascii=False, sort_keys=True)
 
 
 def insert(ev: v.Evaluation, keep_ids: bool = False) -> int:
@@ -139,6 +159,9 @@ def insert(ev: v.Evaluation, keep_ids: bool = False) -> int:
         transcription_notes=json.dumps(list(ev.transcription_notes), ensure_ascii=False),
         columns=json.dumps(sorted(ev.columns)),
         version=dialect.next_version(s.Evaluation._meta.database),
+        final_scheme=scheme_text(ev.final_scheme),
+        finalised_by=ev.finalised_by,
+        finalised_at=ev.finalised_at,
     )
     if keep_ids and ev.id is not None:
         values["id"] = ev.id

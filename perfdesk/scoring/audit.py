@@ -34,6 +34,7 @@ SEVERITY = {
     "RECORDED_TOTAL_MISMATCH": ERROR,
     "GRADE_MISMATCH": ERROR,
     "UNPARSED_TARGET": INFO,
+    "MISSING_FUND": WARNING,
 }
 _NO_REASON = ("", "无", "/", "-", "—")
 # Forms with a 偏差原因 column (the department-wide form states its rule in 评分标准 instead).
@@ -107,6 +108,13 @@ def check_fund_score(ev: Evaluation, scored: ScoredEvaluation, scheme: ScoringSc
         yield finding("FUND_SCORE_MISMATCH", where, printed=show(fund.recorded_score), computed=show(fund.score))
     elif fund.recorded_score is None and scored.recorded_total is not None:
         yield finding("FUND_SCORE_MISMATCH", where, "FUND_SCORE_MISSING", computed=show(fund.score))
+
+
+def check_fund_missing(ev: Evaluation, scored: ScoredEvaluation, scheme: ScoringScheme):
+    """The fund's 分值 counts in the total weight, but without 全年预算数/全年执行数 it earns nothing."""
+    fund = scored.fund
+    if fund is not None and fund.weight and fund.rate is None:
+        yield finding("MISSING_FUND", _fund_where(fund.label), weight=show(fund.weight))
 
 
 # --- weights and scores (scored forms) ----------------------------------------------------
@@ -187,5 +195,5 @@ def check_targets(ev: Evaluation, scored: ScoredEvaluation, scheme: ScoringSchem
 
 
 _CHECKS = (check_fund_rates, check_fund_parts, check_over_execution, check_actuals, check_targets)
-_SCORED_CHECKS = (check_fund_score, check_weight_sum, check_declared_weights, check_score_limits,
+_SCORED_CHECKS = (check_fund_missing, check_fund_score, check_weight_sum, check_declared_weights, check_score_limits,
                   check_rule_mismatch, check_reasons, check_total, check_grade)

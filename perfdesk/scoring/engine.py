@@ -74,6 +74,8 @@ class ScoredEvaluation:
 
 
 def score_evaluation(ev: Evaluation, scheme: ScoringScheme = DEFAULT_SCHEME) -> ScoredEvaluation:
+    """Score with `scheme`, or with the scheme a finalised evaluation keeps (定稿 is a promise)."""
+    scheme = ev.final_scheme or scheme
     fund = score_fund(ev, scheme)
     results = tuple(score_leaf(path, leaf, ev.scored, scheme) for path, leaf in leaf_paths(ev))
     draft = _totals(ev, fund, results, scheme) if ev.scored else _unscored(ev, fund, results, scheme)
@@ -81,14 +83,15 @@ def score_evaluation(ev: Evaluation, scheme: ScoringScheme = DEFAULT_SCHEME) -> 
 
 
 def leaf_paths(ev: Evaluation) -> list[tuple[tuple[str, ...], Indicator]]:
-    """(path including the leaf's own name, leaf) for every leaf, in order."""
+    """(path including the leaf's own name, leaf) for every leaf, in order; empty 一级/二级
+    placeholders left from a template are not indicators and are skipped."""
     found = []
     stack = [((node.name,), node) for node in reversed(ev.indicators)]
     while stack:
         path, node = stack.pop()
         if node.children:
             stack.extend((path + (child.name,), child) for child in reversed(node.children))
-        else:
+        elif not node.is_placeholder:
             found.append((path, node))
     return found
 
@@ -129,7 +132,7 @@ def _totals(ev: Evaluation, fund: FundResult | None, results, scheme: ScoringSch
     else:
         cap = None
     return ScoredEvaluation(
-        fund=fund, indicators=results, groups=group_totals(results), indicator_total=indicators,
+        fund=fund, indicators=results, groups=group_totals(ev.indicators, results), indicator_total=indicators,
         total=total, cap=cap, recorded_total=number(ev.total_score_printed),
         grade=grade_for(total, scheme), recorded_grade=ev.grade_printed, scheme_version=scheme.version,
     )

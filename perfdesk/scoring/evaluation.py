@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Union
 
+from perfdesk.scoring.scheme import ScoringScheme
+
 Cell = Union[Decimal, str, None]
 
 FORM_KINDS = (
@@ -87,6 +89,14 @@ class Indicator:
     def is_leaf(self) -> bool:
         return not self.children
 
+    @property
+    def is_placeholder(self) -> bool:
+        """An empty 一级/二级 row left from a template (no 三级 below it, nothing filled in):
+        not an indicator, so it is neither scored nor audited."""
+        return not self.children and self.level < 3 and self.weight is None \
+            and not (self.target or self.target_adjusted or self.actual) \
+            and self.manual_score is None and self.score_printed is None
+
     def leaves(self):
         if not self.children:
             yield self
@@ -142,6 +152,10 @@ class Evaluation:
     unit: str | None = None  # the unit (单位) that fills it in, on a shared workspace
     review_comment: str | None = None  # the reviewer's comment when returning it (退回意见)
     submit_note: str | None = None  # the explanation given on submitting despite error findings
+    # The scheme a finalised (定稿) evaluation keeps: later rule changes do not rescore it.
+    final_scheme: ScoringScheme | None = None
+    finalised_by: str | None = None  # who finalised it, and when (ISO date and time)
+    finalised_at: str | None = None
     id: int | None = None
     # the stored version this snapshot was read at: storage bookkeeping, not content
     version: int = field(default=0, compare=False)

@@ -19,6 +19,7 @@ class GroupTotal:
     weight: Decimal  # Σ 分值 of the leaves below
     score: Decimal  # Σ effective scores of the leaves below
     declared: Decimal | None = None  # the weight written in a 一级 label
+    indicator_id: int | None = None  # the group's own row, when the snapshot came from a workspace
 
 
 def declared_weight(label: str) -> Decimal | None:
@@ -26,19 +27,42 @@ def declared_weight(label: str) -> Decimal | None:
     return Decimal(match.group(1)) if match else None
 
 
-def group_totals(results) -> tuple[GroupTotal, ...]:
-    """Sums per 一级 and per 二级 path prefix, in the order the groups first appear."""
-    sums: dict[tuple[str, ...], list[Decimal]] = {}
-    for r in results:
-        for depth in (1, 2):
-            if len(r.path) > depth:
-                acc = sums.setdefault(r.path[:depth], [ZERO, ZERO])
-                acc[0] += r.weight or ZERO
-                acc[1] += r.score or ZERO
-    return tuple(
-        GroupTotal(path, w, s, declared_weight(path[0]) if len(path) == 1 else None)
-        for path, (w, s) in sums.items()
-    )
+def group_name(label: str) -> str:
+    """A 一级/二级 label without its declared weight and blanks: "效益指标（30分）" -> "效益指标".
+    Two labels with the same name are the same group (pasted rows merge into it)."""
+    return _DECLARED.sub("", normalize(label)).replace(" ", "")
+
+
+def group_totals(roots, results) -> tuple[GroupTotal, ...]:
+    """Sums per 一级 and per 二级 node that has scored leaves below it, in tree order.
+
+    `results` are the scored leaves in the order `engine.leaf_paths` walks them (placeholders
+    skipped); each group row is one total, even when two groups share a name.
+    """
+    leaves = iter(results)
+    found: list[GroupTotal | None] = []  # a slot per group in preorder, filled after its subtree
+
+    def walk(node, path: tuple[str, ...]) -> tuple[Decimal, Decimal, int]:
+        if not node.children:
+            if node.is_placeholder:
+                return ZERO, ZERO, 0
+            r = next(leaves)
+            return r.weight or ZERO, r.score or ZERO, 1
+        slot = len(found)
+        found.append(None)
+        weight = score = ZERO
+        count = 0
+        for child in node.children:
+            w, s, n = walk(child, path + (child.name,))
+            weight, score, count = weight + w, score + s, count + n
+        if count and len(path) <= 2:
+            declared = declared_weight(path[0]) if len(path) == 1 else None
+            found[slot] = GroupTotal(path, weight, score, declared, node.id)
+        return weight, score, count
+
+    for root in roots:
+        walk(root, (root.name,))
+    return tuple(g for g in found if g is not None)
 
 
 def indicator_sum(results) -> Decimal:

@@ -23,6 +23,7 @@ from perfdesk.models.commands import (
     InsertRow,
     MoveIndicator,
     SetField,
+    SetFinal,
     SetSetting,
 )
 from perfdesk.scoring.evaluation import Indicator
@@ -321,7 +322,7 @@ def test_final_evaluation_refuses_edits_until_draft(ws):
     ev, transfer = _ids(ws)
     title_edit = SetField("evaluation", ev.id, "title", "定稿前的修改")
     ws.apply(title_edit)
-    finalize = SetField("evaluation", ev.id, "status", "final")
+    finalize = SetFinal(ev.id, True, ws.scheme(), "张三", "2026-03-25T10:00:00")
     ws.apply(finalize)
     assert ws.evaluation(ev.id).status == "final"
     ev = ws.evaluation(ev.id)
@@ -359,7 +360,7 @@ def test_final_evaluation_refuses_edits_until_draft(ws):
     ws.revert(finalize)
     assert ws.evaluation(ev.id).status == "draft"
     ws.apply(finalize)
-    ws.apply(SetField("evaluation", ev.id, "status", "draft"))
+    ws.apply(SetFinal(ev.id, False))
     for command in edits[:3]:
         ws.apply(command)
     ws.revert(title_edit)

@@ -4,8 +4,9 @@ from decimal import Decimal
 
 from perfdesk.io import exchange
 from perfdesk.models import Workspace
-from perfdesk.models.commands import SetField, SetReportSection
+from perfdesk.models.commands import SetField, SetFinal, SetReportSection
 from perfdesk.scoring.engine import score_evaluation
+from perfdesk.scoring.scheme import ScoringScheme
 from tests.models.helpers import read_fixture_tables
 
 
@@ -30,7 +31,8 @@ def test_edits_made_in_perfdesk_round_trip_through_json(new_target):
             SetField("evaluation", evaluation_id, "fill_date", "2023-03-25"),
             SetField("evaluation", evaluation_id, "department_code", "303"),
             SetReportSection(evaluation_id, "problems", "部分指标设置不够细化。"),
-            SetField("evaluation", evaluation_id, "status", "final"),
+            SetFinal(evaluation_id, True, ScoringScheme(grade_bands=((Decimal(95), "优"), (Decimal(0), "良"))),
+                     "张喆", "2023-03-26T09:30:00"),
         ):
             ws.apply(command)
         edited = ws.evaluation(evaluation_id)
@@ -41,3 +43,6 @@ def test_edits_made_in_perfdesk_round_trip_through_json(new_target):
     assert score_evaluation(back).total == score_evaluation(edited).total != score_evaluation(
         read_fixture_tables("004_02")[0]).total
     assert next(back.leaves()).manual_score == Decimal("12.5")
+    # the finalised table keeps its own scheme (优 from 95) and who finalised it
+    assert back.final_scheme == edited.final_scheme and back.final_scheme.grade_bands[0][0] == Decimal(95)
+    assert (back.finalised_by, back.finalised_at) == ("张喆", "2023-03-26T09:30:00")

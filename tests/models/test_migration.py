@@ -195,3 +195,23 @@ def test_v1_file_that_is_locked_elsewhere_is_not_upgraded(v1_copy):
         assert not [p for p in v1_copy.parent.iterdir() if "backup" in p.name]
     finally:
         lock.release()
+
+
+def test_tables_already_final_keep_the_scheme_of_the_moment_after_the_upgrade(tmp_path):
+    """A version 2 file: one final table, one draft, a stricter scheme in the settings."""
+    import json
+    path = tmp_path / "v2.perfdesk"
+    connection = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(connection, target=2)
+    strict = {"version": 2, "grade_bands": [["95", "优"], ["0", "良"]]}
+    connection.execute("INSERT INTO setting VALUES ('scoring_scheme', ?)", (json.dumps(strict),))
+    for status in ("final", "draft"):
+        connection.execute("INSERT INTO evaluation (form, year, project, status) VALUES (?, 2022, ?, ?)",
+                           ("project_self_eval", status, status))
+    connection.close()
+    with Workspace.open(path) as ws:
+        final, draft = ws.evaluations()
+        assert final.final_scheme is not None and final.final_scheme.grade_bands[0] == (Decimal(95), "优")
+        assert final.final_scheme.version == 2
+        assert draft.final_scheme is None and draft.status == "draft"
+        assert final.finalised_by is None  # who finalised it before the upgrade is in the audit trail only
