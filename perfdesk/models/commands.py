@@ -6,7 +6,7 @@ rows with their original ids, so commands further up an undo stack stay valid.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from perfdesk.models import messages as msg
 from perfdesk.models import schema as s
@@ -14,6 +14,7 @@ from perfdesk.models import snapshots
 from perfdesk.models.errors import WorkspaceError
 from perfdesk.models.validate import check, text
 from perfdesk.scoring import evaluation as v
+from perfdesk.scoring.totals import group_name
 
 TABLES = {
     "evaluation": s.Evaluation,
@@ -214,6 +215,74 @@ class InsertIndicators:
     def audit(self):
         names = "、".join(n.name for n in self.inserted)
         return f"indicator:{','.join(str(n.id) for n in self.inserted)}", None, names
+
+
+@dataclass
+class MergeIndicators:
+    """Insert 一级 subtrees (pasted rows with 一级/二级 columns, a template) merging into the groups
+    already there: a 一级 or 二级 of the same name (declared weights and blanks aside) receives the
+    new rows below it instead of appearing a second time."""
+
+    evaluation: int
+    nodes: tuple[v.Indicator, ...]
+    label: str = "粘贴指标"
+    parts: list = field(default_factory=list)  # the InsertIndicators it made, kept for redo
+
+    def evaluation_id(self) -> int:
+        return self.evaluation
+
+    def apply(self) -> None:
+        if self.parts:
+            for part in self.parts:
+                part.apply()
+            return
+        roots = list(snapshots.load([self.evaluation])[0].indicators)
+        for node in self.nodes:
+            self._merge(node, roots)
+        if not self.parts:
+            raise WorkspaceError(msg.NOTHING_NEW)
+
+    def _merge(self, node: v.Indicator, roots: list) -> None:
+        at = _same_group(node, roots) if node.children else None
+        if at is None:
+            roots.append(self._insert(None, len(roots), (node,)).inserted[0])
+            return
+        root = roots[at]
+        children = list(root.children)
+        for child in node.children:
+            place = _same_group(child, children) if child.children or child.is_placeholder else None
+            if place is None:
+                children.append(self._insert(root.id, len(children), (child,)).inserted[0])
+            elif child.children:
+                group = children[place]
+                added = self._insert(group.id, len(group.children), child.children).inserted
+                children[place] = replace(group, children=group.children + added)
+        roots[at] = replace(root, children=tuple(children))
+
+    def _insert(self, parent_id, position, nodes) -> InsertIndicators:
+        part = InsertIndicators(self.evaluation, parent_id, position, tuple(nodes), self.label)
+        part.apply()
+        self.parts.append(part)
+        return part
+
+    def revert(self) -> None:
+        for part in reversed(self.parts):
+            part.revert()
+
+    def inserted(self) -> tuple[v.Indicator, ...]:
+        return tuple(n for part in self.parts for n in part.inserted)
+
+    def audit(self):
+        nodes = self.inserted()
+        return f"indicator:{','.join(str(n.id) for n in nodes)}", None, "、".join(n.name for n in nodes)
+
+
+def _same_group(node: v.Indicator, candidates) -> int | None:
+    """Where among `candidates` the group `node` names is (a group with rows below it, or an
+    empty placeholder from a template), if it is there."""
+    key = group_name(node.name)
+    return next((n for n, c in enumerate(candidates)
+                 if (c.children or c.is_placeholder) and group_name(c.name) == key), None)
 
 
 def _depth(node: v.Indicator) -> int:

@@ -68,3 +68,4 @@ GRANT_NEEDS_ADMIN = "只有服务器工作区的管理员（运行 perfdesk serv
 GRANT_KIND = "请指定填报人所属的单位（--unit），或指定为审核人（--reviewer），二者选一"
 NO_SUCH_ROLE = "服务器上没有用户 {role}：请先建立该用户（createuser --pwprompt {role}），或加 --password 由本命令建立"
 GRANT_FAILED = "授权失败：{error}"
+NOTHING_NEW = "表中已有这些一级、二级指标，没有新的指标可插入"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class WindowActions:
         self.toolbar = window.addToolBar("常用")
         self.toolbar.setObjectName("main-toolbar")
         add = self._add
-        add(self.file_menu, "新建工作区…", self.new_workspace, QKeySequence.StandardKey.New)
+        add(self.file_menu, "新建工作区…", self.new_workspace, "Ctrl+Shift+N")
         add(self.file_menu, "打开工作区…", self.open_workspace, QKeySequence.StandardKey.Open, toolbar=True)
         self.recent_menu = self.file_menu.addMenu("最近打开")
         add(self.file_menu, "另存为…", self.save_as, QKeySequence.StandardKey.SaveAs)
@@ -55,7 +56,8 @@ class WindowActions:
             action.triggered.connect(lambda _c=False, k=kind, sc=scope, t=text: self.export_pdf(k, sc, t))
         self.file_menu.addSeparator()
         add(self.file_menu, "退出", window.close, QKeySequence.StandardKey.Quit)
-        self.new_evaluation = add(self.evaluation_menu, "新建评价表…", self.create_evaluation, toolbar=True)
+        self.new_evaluation = add(self.evaluation_menu, "新建评价表…", self.create_evaluation,
+                                  QKeySequence.StandardKey.New, toolbar=True)
         self.carry = add(self.evaluation_menu, "复制上年", self.carry_forward, toolbar=True)
         self.delete = add(self.evaluation_menu, "删除评价表", self.delete_evaluation)
         add(self.view_menu, "统计图…", self.show_dashboard, toolbar=True)
@@ -206,12 +208,17 @@ class WindowActions:
         if self.window.document.execute(command):
             self.window.refresh_navigator()
             self.window.navigator.select(command.created.id)
+            self.window.editor.start_typing()
 
     def create_evaluation(self) -> None:
         from perfdesk.ui.new_evaluation import NewEvaluationDialog
         dialog = NewEvaluationDialog(self.window)
         if dialog.exec():
-            self._create(blank(*dialog.values()), "新建评价表")
+            snapshot = blank(*dialog.values())
+            template = dialog.template()
+            if template is not None:
+                snapshot = replace(snapshot, indicators=template.nodes(snapshot.scored))
+            self._create(snapshot, "新建评价表")
 
     def carry_forward(self) -> None:
         if self.window.evaluation is not None:

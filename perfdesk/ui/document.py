@@ -53,7 +53,8 @@ class _Step(QUndoCommand):
 
 class Document(QObject):
     changed = Signal(object)  # the evaluation id that changed, or None for the whole workspace
-    failed = Signal(str)  # a Chinese message for the user
+    failed = Signal(str)  # a Chinese message for the user: an edit was refused
+    notice = Signal(str)  # a Chinese message for the status bar: something was done
 
     def __init__(self, ws: Workspace, parent=None):
         super().__init__(parent)

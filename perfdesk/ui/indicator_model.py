@@ -11,13 +11,16 @@ from operator import attrgetter
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from perfdesk.models import WorkspaceError
-from perfdesk.models.commands import MoveIndicator, SetField
+from perfdesk.models.commands import InsertIndicators, MoveIndicator, SetField
+from perfdesk.models.messages import FINAL
+from perfdesk.models.validate import check
 from perfdesk.scoring.audit import where_of
 from perfdesk.scoring.evaluation import Evaluation, Indicator
 from perfdesk.scoring.numbers import show
+from perfdesk.ui import texts
 
 COLUMNS = (
     ("name", "指标"),
@@ -42,7 +45,11 @@ RULE_COLUMN = 7
 MIME_TYPE = "application/x-perfdesk-indicator"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NEEDS_REASON = QColor("#fde2e1")
+GROUP_TOTAL = QColor("#4a4a4a")
+WEIGHT_MISMATCH = QColor("#a40000")
 LEVEL_NAMES = {1: "一级指标", 2: "二级指标", 3: "三级指标"}
+ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+NUMBER_KEYS = ("weight", "score")
 
 
 class _Node:
@@ -69,6 +76,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         self.document = document
         self.evaluation: Evaluation | None = None
         self.results = {}
+        self.groups = {}  # group row id -> its GroupTotal (Σ分值, Σ得分) from the scoring result
         self.missing_reason: set[int] = set()
         self._root = _Node(None, None, 0)
         self._by_id: dict[int, _Node] = {}
@@ -77,15 +85,16 @@ class IndicatorTreeModel(QAbstractItemModel):
     def set_evaluation(self, evaluation: Evaluation | None, scored=None) -> None:
         root = _Node(None, None, 0)
         root.children = [_Node(c, root, i) for i, c in enumerate(evaluation.indicators)] if evaluation else []
-        old_results = self.results
+        old_results, old_groups = self.results, self.groups
         self.results = {r.indicator.id: r for r in scored.indicators} if scored else {}
+        self.groups = {g.indicator_id: g for g in scored.groups} if scored else {}
         self.missing_reason = _flagged(scored, "MISSING_REASON")
         same_shape = self.evaluation is not None and evaluation is not None \
             and self.evaluation.id == evaluation.id and self.evaluation.form == evaluation.form \
             and _shape(root) == _shape(self._root)
         self.evaluation = evaluation
         if same_shape:
-            self._refresh_in_place(root, old_results)
+            self._refresh_in_place(root, {**old_results, **{("group", k): g for k, g in old_groups.items()}})
         else:
             self.beginResetModel()
             self._root = root
@@ -107,7 +116,8 @@ class IndicatorTreeModel(QAbstractItemModel):
                 return below
             key = old.indicator.id
             changed = below or _own(old.indicator) != _own(new.indicator) \
-                or old_results.get(key) != self.results.get(key)
+                or old_results.get(key) != self.results.get(key) \
+                or old_results.get(("group", key)) != self.groups.get(key)
             old.indicator = new.indicator
             if changed:
                 self.dataChanged.emit(self.createIndex(old.row, 0, old), self.createIndex(old.row, len(COLUMNS) - 1, old))
@@ -173,11 +183,22 @@ class IndicatorTreeModel(QAbstractItemModel):
             return self._tooltip(ind, key)
         if role == Qt.ItemDataRole.BackgroundRole and self._needs_reason(ind):
             return QBrush(NEEDS_REASON)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMBER_KEYS:
+            return ALIGN_RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and not ind.is_leaf and key in NUMBER_KEYS:
+            return QBrush(WEIGHT_MISMATCH if self._declared_differs(ind) else GROUP_TOTAL)
+        if role == Qt.ItemDataRole.FontRole and not ind.is_leaf:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == ID_ROLE:
             return ind.id
         return None
 
     def _text(self, ind: Indicator, key: str, role) -> str:
+        if not ind.is_leaf and key in NUMBER_KEYS:  # a group row: Σ of the rows below
+            group = self.groups.get(ind.id)
+            return "" if group is None else show(group.weight if key == "weight" else group.score)
         if key == "score":
             result = self.results.get(ind.id)
             if result is None:
@@ -188,10 +209,24 @@ class IndicatorTreeModel(QAbstractItemModel):
         value = getattr(ind, key)
         return "" if value is None else str(value)
 
+    def _declared_differs(self, ind: Indicator) -> bool:
+        group = self.groups.get(ind.id)
+        return group is not None and group.declared is not None and group.declared != group.weight
+
     def _tooltip(self, ind: Indicator, key: str) -> str | None:
         result = self.results.get(ind.id)
+        if not ind.is_leaf and key in NUMBER_KEYS:
+            group = self.groups.get(ind.id)
+            if group is None:
+                return texts.GROUP_EMPTY
+            tip = texts.GROUP_TOTAL.format(weight=show(group.weight), score=show(group.score))
+            if self._declared_differs(ind):
+                tip += texts.GROUP_DECLARED.format(declared=show(group.declared))
+            return tip
         if key == "score" and result is not None:
             extra = f"\n手工评分理由：{ind.manual_reason}" if ind.manual_reason else ""
+            if result.recorded_source == "printed":
+                extra += texts.PRINTED_SCORE_HINT
             return result.explanation + extra
         if key == "name":
             return f"{LEVEL_NAMES.get(ind.level, '指标')}：{ind.name}"
@@ -204,34 +239,79 @@ class IndicatorTreeModel(QAbstractItemModel):
         """The audit's MISSING_REASON finding decides, so the tree and the findings list agree."""
         return ind.id in self.missing_reason
 
+    @staticmethod
+    def is_indicator_row(ind: Indicator) -> bool:
+        """A row that carries a target and a score: a leaf that is not an empty template group."""
+        return ind.is_leaf and not ind.is_placeholder
+
+    def locked(self) -> bool:
+        """Final, or the workspace is open read-only: nothing can be typed."""
+        return self.evaluation is None or self.evaluation.status == "final" or self.document.ws.readonly
+
     def flags(self, index):
         base = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
         if not index.isValid():
             return base
         ind = self._node(index).indicator
         base |= Qt.ItemFlag.ItemIsDragEnabled
-        editable = index.column() == 0 or ind.is_leaf
-        if editable and self.evaluation is not None and self.evaluation.status != "final":
+        key = COLUMNS[index.column()][0]
+        # groups (and empty template groups) take a name only; scores go through 手工评分
+        editable = key == "name" or (self.is_indicator_row(ind) and key != "score")
+        if editable and not self.locked():
             base |= Qt.ItemFlag.ItemIsEditable
         return base
+
+    def refusal(self, index) -> str | None:
+        """Why this cell cannot be typed in, in words for the user."""
+        ind = self._node(index).indicator
+        key, label = COLUMNS[index.column()][0], self.headerData(index.column(), Qt.Orientation.Horizontal)
+        if self.document.ws.readonly:
+            return self.document.ws.readonly_reason or texts.READ_ONLY
+        if self.evaluation is not None and self.evaluation.status == "final":
+            return FINAL
+        if not self.is_indicator_row(ind):
+            return (texts.GROUP_SUM if key in NUMBER_KEYS else texts.GROUP_NO_VALUE).format(label=label)
+        if key == "score":
+            return texts.SCORE_BY_RULE
+        return None
+
+    def column_key(self, column: int) -> str:
+        return COLUMNS[column][0]
+
+    def cell_command(self, index, value):
+        """The command that stores `value` typed in a cell; None when nothing changes.
+        Raises WorkspaceError (in Chinese) for a value the field cannot hold."""
+        ind = self._node(index).indicator
+        key = COLUMNS[index.column()][0]
+        text = value.strip() if isinstance(value, str) else value
+        current = getattr(ind, key)
+        if ("" if current is None else str(current)) == (text or ""):
+            return None
+        return SetField("indicator", ind.id, key, text or None, label=f"修改{COLUMNS[index.column()][1]}")
+
+    def append_commands(self, last, rows: list[dict]) -> list:
+        """New indicators after row `last`, at its level, for a pasted block longer than the tree."""
+        anchor = self._node(last.siblingAtColumn(0))
+        parent = anchor.parent.indicator.id if anchor.parent is not self._root else None
+        nodes = []
+        for values in rows:
+            fields = {k: check("indicator", k, v or None) for k, v in values.items()
+                      if k not in ("name", "score") and k in _EDITABLE_KEYS}
+            name = check("indicator", "name", values.get("name") or texts.NEW_INDICATOR)
+            nodes.append(Indicator(name=name, level=anchor.indicator.level, **fields))
+        return [InsertIndicators(self.evaluation.id, parent, anchor.row + 1, tuple(nodes), texts.PASTE_CELLS)]
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
-        ind = self._node(index).indicator
-        key = COLUMNS[index.column()][0]
-        if key == "score":
-            return self.set_manual_score(ind.id, value, None)
-        text = value.strip() if isinstance(value, str) else value
-        current = getattr(ind, key)
-        if ("" if current is None else str(current)) == (text or ""):
-            return False
         try:
-            command = SetField("indicator", ind.id, key, text or None)
+            command = self.cell_command(index, value)
         except WorkspaceError as exc:
             self.document.failed.emit(str(exc))
             return False
-        return self.document.execute(command, f"修改{COLUMNS[index.column()][1]}")
+        if command is None:
+            return False
+        return self.document.execute(command, command.label)
 
     def set_manual_score(self, indicator_id: int, score, reason: str | None) -> bool:
         """A manual score with its reason overrides the rule; an empty score returns to the rule.
@@ -240,7 +320,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         manual score); undo brings it back.
         """
         score = score.strip() if isinstance(score, str) else score
-        problem = self._manual_score_problem(indicator_id, score, reason)
+        problem = self.manual_score_problem(indicator_id, score, reason)
         if problem:
             self.document.failed.emit(problem)
             return False
@@ -255,7 +335,8 @@ class IndicatorTreeModel(QAbstractItemModel):
             commands.append(SetField("indicator", indicator_id, "score_printed", None))
         return self.document.execute_all(commands, "手工评分" if score else "按规则计分")
 
-    def _manual_score_problem(self, indicator_id, score, reason) -> str | None:
+    def manual_score_problem(self, indicator_id, score, reason) -> str | None:
+        """What is wrong with a manual score and its reason, or None (the dialog shows it inline)."""
         if not score:
             return None
         if not (reason or "").strip():
@@ -299,6 +380,9 @@ class IndicatorTreeModel(QAbstractItemModel):
             position -= 1  # the node leaves its old place first
         self.document.execute(MoveIndicator(node.indicator.id, parent_id, position))
         return False  # the refresh from the new snapshot moves the row, not Qt's removeRows
+
+
+_EDITABLE_KEYS = ("target", "target_adjusted", "actual", "weight", "reason", "scoring_rule")
 
 
 def _flagged(scored, code: str) -> set[int]:

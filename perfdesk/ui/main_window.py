@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.document = Document(ws, self)
         self.document.changed.connect(self._changed)
         self.document.failed.connect(self.show_problem)
+        self.document.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         if self.editor is not None:
             self.editor.deleteLater()
         self.editor = EvaluationEditor(self.document)

@@ -6,9 +6,11 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from perfdesk.models import WorkspaceError
-from perfdesk.models.commands import SetField
+from perfdesk.models.commands import InsertRow, SetField
+from perfdesk.models.messages import FINAL
 from perfdesk.scoring.funds import line_rate
 from perfdesk.scoring.numbers import round2, show
+from perfdesk.ui import texts
 
 ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -32,10 +34,20 @@ class _RowModel(QAbstractTableModel):
         return self.columns
 
     def set_evaluation(self, ev, scored=None) -> None:
+        """Refreshed in place when the rows and columns are the same ones (the view keeps its
+        current cell and open editor), else reset."""
+        rows = self.rows_of(ev) if ev else ()
+        visible = self.columns_for(ev) if ev else self.columns
+        same = self.evaluation is not None and ev is not None and self.evaluation.id == ev.id \
+            and visible == self.visible and [r.id for r in rows] == [r.id for r in self.rows]
+        if same:
+            self.evaluation, self.scored, self.rows = ev, scored, rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(visible) - 1))
+            return
         self.beginResetModel()
         self.evaluation, self.scored = ev, scored
-        self.rows = self.rows_of(ev) if ev else ()
-        self.visible = self.columns_for(ev) if ev else self.columns
+        self.rows, self.visible = rows, visible
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):
@@ -75,28 +87,60 @@ class _RowModel(QAbstractTableModel):
     def tooltip(self, row: int, key: str):
         return None
 
+    def locked(self) -> bool:
+        return self.evaluation is None or self.evaluation.status == "final" or self.document.ws.readonly
+
     def flags(self, index):
         flags = super().flags(index)
         key = self.visible[index.column()][0]
-        if key not in self.computed_keys and self.evaluation is not None and self.evaluation.status != "final":
+        if key not in self.computed_keys and not self.locked():
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
-            return False
+    def refusal(self, index) -> str | None:
+        if self.document.ws.readonly:
+            return self.document.ws.readonly_reason or texts.READ_ONLY
+        if self.evaluation is not None and self.evaluation.status == "final":
+            return FINAL
+        if self.visible[index.column()][0] in self.computed_keys:
+            return texts.COMPUTED_CELL.format(label=self.visible[index.column()][1])
+        return None
+
+    def column_key(self, column: int) -> str:
+        return self.visible[column][0]
+
+    def cell_command(self, index, value):
+        """The command storing a typed value; None when unchanged; WorkspaceError when refused."""
         key, label = self.visible[index.column()]
         row = self.rows[index.row()]
         text = value.strip() if isinstance(value, str) else value
         current = getattr(row, key)
         if ("" if current is None else str(current)) == (text or ""):
+            return None
+        return SetField(self.table, row.id, key, text or None, label=f"修改{label}")
+
+    def append_commands(self, last, rows: list[dict]) -> list:
+        """New rows after `last` for a pasted block longer than the table."""
+        position = last.row() + 1
+        key = self.visible[0][0]
+        commands = []
+        for n, values in enumerate(rows):
+            values = {k: v for k, v in values.items() if k not in self.computed_keys and v}
+            values.setdefault(key, self.new_label)
+            commands.append(InsertRow(self.table, self.evaluation.id, position + n, values, texts.PASTE_CELLS))
+        return commands
+
+    new_label = ""
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         try:
-            command = SetField(self.table, row.id, key, text or None)
+            command = self.cell_command(index, value)
         except WorkspaceError as exc:
             self.document.failed.emit(str(exc))
             return False
-        return self.document.execute(command, f"修改{label}")
+        return command is not None and self.document.execute(command, command.label)
 
 
 class FundLinesModel(_RowModel):
@@ -107,6 +151,7 @@ class FundLinesModel(_RowModel):
         ("rate", "执行率"), ("score", "得分"),
     )
     computed_keys = ("rate", "score")
+    new_label = "其他资金"
     money_keys = ("declared", "initial", "annual", "executed", "balance")
     text_keys = ("label",)
 
@@ -144,6 +189,7 @@ class FundManagementModel(_RowModel):
     table = "fund_management"
     columns = (("item", "项目"), ("status", "情况说明"), ("issues", "存在问题和改进措施"))
     text_keys = ("item", "status", "issues")
+    new_label = "新事项"
 
     def rows_of(self, ev):
         return ev.fund_management

@@ -1,12 +1,15 @@
 """The simple sections of the evaluation editor: forms of bound fields."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QComboBox, QMessageBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from perfdesk.models.commands import SetField, SetReportSection
+from perfdesk.models.commands import SetFinal, SetReportSection
+from perfdesk.ui import texts
 from perfdesk.ui.binding import FieldBinding
 from perfdesk.ui.texts import FORM_NAMES, MONEY_UNITS, REPORT_SECTIONS, STATUS_NAMES
 
@@ -25,9 +28,9 @@ class BoundForm(QWidget):
         return binding
 
     def show_evaluation(self, ev, scored=None) -> None:
-        editable = ev.status != "final"
+        editable = ev.status != "final" and not self.document.ws.readonly
         for field, binding in self.bindings.items():
-            binding.show(ev.id, self.value_of(ev, field), editable or field == "status")
+            binding.show(ev.id, self.value_of(ev, field), editable)
 
     def value_of(self, ev, field):
         return getattr(ev, field)
@@ -140,10 +143,26 @@ class SigningForm(BoundForm):
         super().show_evaluation(ev, scored)
         self.evaluation = ev
         final = ev.status == "final"
-        self.status_label.setText(STATUS_NAMES[ev.status] + ("（已锁定，不能修改）" if final else ""))
-        self.lock_button.setText("解除定稿" if final else "定稿（锁定）")
+        text = STATUS_NAMES[ev.status] + ("（已锁定，不能修改）" if final else "")
+        if final and ev.finalised_by:
+            text += "\n" + texts.FINALISED_BY.format(who=ev.finalised_by, when=texts.when(ev.finalised_at))
+        self.status_label.setText(text)
+        self.lock_button.setText("解除定稿…" if final else "定稿（锁定）…")
+        self.lock_button.setEnabled(not self.document.ws.readonly)
 
     def _toggle_final(self) -> None:
-        ev = self.evaluation
-        new = "draft" if ev.status == "final" else "final"
-        self.document.execute(SetField("evaluation", ev.id, "status", new), "解除定稿" if new == "draft" else "定稿")
+        toggle_final(self, self.document, self.evaluation)
+
+
+def toggle_final(parent, document, ev) -> bool:
+    """定稿 / 解除定稿 after the user confirms; the workspace's scheme of the moment is kept."""
+    final = ev.status != "final"
+    name = ev.project or ev.title or f"评价表 {ev.id}"
+    question = (texts.CONFIRM_FINAL if final else texts.CONFIRM_UNFINAL).format(name=name)
+    answer = QMessageBox.question(parent, "定稿" if final else "解除定稿", question)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    scheme = document.scheme() if final else None
+    actor = document.ws.actor if final else None
+    at = datetime.now().isoformat(timespec="seconds") if final else None
+    return document.execute(SetFinal(ev.id, final, scheme, actor, at))

@@ -6,3 +6,43 @@ from perfdesk.scoring.messages import FORM_NAMES, REPORT_SECTIONS  # noqa: F401 
 STATUS_NAMES = {"draft": "草稿", "final": "定稿"}
 MONEY_UNITS = ("元", "万元")
 
+
+# The grids' keyboard model
+CLEAR_CELLS = "清除内容"
+PASTE_CELLS = "粘贴"
+NOTHING_TO_PASTE = "剪贴板中没有可粘贴的表格内容"
+PASTE_TOO_LARGE = "一次粘贴的单元格太多（超过 10 万个）"
+
+# The indicator tree
+NEW_INDICATOR = "新指标"
+READ_ONLY = "工作区以只读方式打开，不能修改"
+GROUP_TOTAL = "下级分值合计 {weight}，得分合计 {score}"
+GROUP_DECLARED = "；名称中标明分值 {declared}，两者不一致"
+GROUP_EMPTY = "下面还没有三级指标"
+GROUP_SUM = "一级、二级指标行的{label}是下级的合计，请在三级指标行填写"
+GROUP_NO_VALUE = "一级、二级指标行不填写{label}，请在其下的三级指标行填写"
+SCORE_BY_RULE = "得分按评分规则计算；要手工评分，请双击得分或按 F2"
+PRINTED_SCORE_HINT = "\n这是原表印出的得分，视同手工评分：要按规则计分，选中这些行后用“按规则重新计分”（指标工具栏或右键菜单）"
+COMPUTED_CELL = "{label}由软件计算，不能直接填写"
+COPY = "复制"
+RESCORE = "按规则重新计分"
+RESCORE_ROWS = "选中的行"
+RESCORE_TABLE = "整张表（含原表总分、等级和资金得分）"
+RESCORE_TIP = "导入的表上印出的得分视同手工评分；按规则重新计分把它们放在一边，改按评分规则计算（一步，可撤销）"
+RESCORE_NOTHING = "所选的行没有原表印出的得分，已经按规则计分"
+RESCORED = "{count} 项原表得分已改为按规则计分（可撤销）"
+
+# 定稿
+CONFIRM_FINAL = ("定稿“{name}”？\n\n定稿后表格锁定，不能再修改；总分和等级按现在的评分规则保存，"
+                 "以后修改评分规则不影响这张表。需要修改时可以解除定稿。")
+CONFIRM_UNFINAL = ("解除“{name}”的定稿？\n\n解除后表格可以修改，总分和等级改按工作区当前的评分规则计算"
+                   "（可能与定稿时不同）。")
+FINALISED_BY = "{who} 于 {when} 定稿；按定稿时的评分规则计分"
+LOCKED_NOTE = "已定稿，只读"
+
+
+def when(iso: str | None) -> str:
+    """An ISO date and time as shown to users: 2026-03-25 10:00."""
+    return (iso or "").replace("T", " ")[:16]
+PASTE_ROWS = "粘贴为新行"
+NO_TEMPLATE = "不插入（空白指标表）"

@@ -20,7 +20,7 @@ from perfdesk.ui.manual_score import ManualScoreDialog
 from perfdesk.ui.new_evaluation import NewEvaluationDialog
 from perfdesk.ui.score_panel import TARGET_ROLE
 
-from tests.ui.helpers import workspace_with
+from tests.ui.helpers import answer_next_message_box, workspace_with
 
 COLUMN = {key: n for n, (key, _label) in enumerate(COLUMNS)}
 FINAL_MESSAGE = "该评价表已定稿，请先解除定稿再修改"
@@ -92,6 +92,7 @@ def new_evaluation(window, monkeypatch, project="社区健康服务", year=2023)
         dialog.form_kind.setCurrentIndex(dialog.form_kind.findData("project_self_eval"))
         dialog.year.setValue(year)
         dialog.project.setText(project)
+        dialog.framework.setCurrentIndex(dialog.framework.count() - 1)  # no framework: inserted below
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(NewEvaluationDialog, "exec", accept)
@@ -116,7 +117,8 @@ def test_new_evaluation_from_template_scores_live_as_targets_and_actuals_are_typ
     steps = window.document.undo_stack.count()
     pane.insert_template(mof)
     assert window.document.undo_stack.count() == steps + 1  # a template insert is one step
-    assert [model.data(at(model, r)) for r in range(model.rowCount())] == ["产出指标", "效益指标", "满意度指标"]
+    assert [model.data(at(model, r)) for r in range(model.rowCount())] == [
+        "产出指标（50分）", "效益指标（30分）", "满意度指标（10分）"]  # the template's default 分值
     assert [model.data(at(model, 0, r)) for r in range(4)] == ["数量指标", "质量指标", "时效指标", "成本指标"]
     total_before, nav_before = window.score_panel.total.text(), navigator_cells(window)
 
@@ -219,7 +221,11 @@ def test_undo_and_redo_each_kind_of_edit(qtbot, open_window):
     assert check(lambda: goals.setPlainText("全年完成救助。"), goals.toPlainText) == "修改实际完成情况"
 
     signing = editor.signing
-    assert check(signing.lock_button.click, signing.lock_button.text) == "定稿"
+
+    def finalise():
+        answer_next_message_box()
+        signing.lock_button.click()
+    assert check(finalise, signing.lock_button.text) == "定稿"
     assert stored(window).status == "final"
 
 
@@ -331,10 +337,11 @@ def test_lock_refuses_edits_until_unlocked(qtbot, open_window):
     model = editor.indicators.model
     stack = window.document.undo_stack
     editor.setCurrentWidget(editor.signing)
+    asked = answer_next_message_box()
     editor.signing.lock_button.click()
-    assert stored(window).status == "final"
-    assert editor.signing.status_label.text() == "定稿（已锁定，不能修改）"
-    assert editor.signing.lock_button.text() == "解除定稿"
+    assert stored(window).status == "final" and "锁定" in asked["text"]
+    assert editor.signing.status_label.text().startswith("定稿（已锁定，不能修改）")
+    assert editor.signing.lock_button.text() == "解除定稿…"
     assert navigator_cells(window)[3] == "定稿"
     locked, steps = stored(window), stack.count()
 
@@ -357,6 +364,7 @@ def test_lock_refuses_edits_until_unlocked(qtbot, open_window):
     assert stored(window) == locked and stack.count() == steps
     assert model.data(at(model, 0, 0, 0, column=COLUMN["actual"])) == "34次"
 
+    answer_next_message_box()
     editor.signing.lock_button.click()
     assert stored(window).status == "draft"
     assert model.setData(at(model, 0, 0, 0, column=COLUMN["actual"]), "1次")
@@ -381,6 +389,7 @@ def test_close_and_reopen_finds_everything_as_it_was(qtbot, open_window, monkeyp
     report.setPlainText("总体完成年度目标。")
     qtbot.waitUntil(lambda: dict(stored(window).report_sections).get("conclusion") == "总体完成年度目标。",
                     timeout=3000)
+    answer_next_message_box()
     window.editor.signing.lock_button.click()
     everything = window.ws.evaluations()
     shown = (window.evaluation.id, window.score_panel.total.text(), window.score_panel.grade.text(),
@@ -397,7 +406,7 @@ def test_close_and_reopen_finds_everything_as_it_was(qtbot, open_window, monkeyp
     assert [model.data(at(model, 0, 0, r)) for r in range(2)] == ["拨付批次", "覆盖率"]
     assert model.data(at(model, 0, 0, 1, column=SCORE_COLUMN)) == "25"
     assert again.editor.report.bindings["conclusion"].widget.toPlainText() == "总体完成年度目标。"
-    assert again.editor.signing.lock_button.text() == "解除定稿"
+    assert again.editor.signing.lock_button.text() == "解除定稿…"
     assert again.document.undo_stack.count() == 0
 
 
@@ -551,12 +560,14 @@ def test_structure_edits_undo_and_redo_as_one_step_each(qtbot, open_window):
         assert (stored(window), names()) == (after, after_tree)
 
     check(lambda: pane.insert_template(next(t for t in templates.templates() if t.key == "mof_2021_cost")))
-    assert model.rowCount() == 3 + len(next(t for t in templates.templates() if t.key == "mof_2021_cost").indicators)
+    # the template merges into the groups the table has: only 成本指标 is new at the top
+    assert [model.data(at(model, r)) for r in range(model.rowCount())] == [
+        "产出指标 (50)", "效益指标 (30)", "满意度指标 (10)", "成本指标（10分）"]
 
     def paste():
         QGuiApplication.clipboard().setText("\n".join(f"指标{n}\t≥{n}\t\t{n}\t2\t\t" for n in range(1, 6)))
-        pane.view.setCurrentIndex(at(model, 0, 0, 0))  # a 三级: rows go in after it
-        pane.paste()
+        pane.view.setCurrentIndex(at(model, 0, 0, 0))  # a 三级: 粘贴为新行 puts the rows after it
+        pane.actions_by_name["paste_rows"].trigger()
     check(paste)
     assert [model.data(at(model, 0, 0, r)) for r in range(6)] == ["全年医疗救助拨付批次"] + [f"指标{n}" for n in range(1, 6)]
 
