@@ -110,7 +110,8 @@ EDITABLE = {
             "implementer", "money_unit", "goal_target", "goal_actual", "preparer", "phone",
             "reviewer", "head", "fill_date", "remarks", "grade_printed",
         )},
-        "form": form, "year": year,  # status: only through SetFinal, which keeps the scheme with it
+        # status: 定稿 in the window goes through SetFinal, which keeps the scoring scheme with it
+        "form": form, "year": year, "status": status,
         "total_weight_printed": number_or_dash, "total_score_printed": number_or_dash,
     },
     "fund_line": {
