@@ -209,10 +209,11 @@ def _export(args) -> int:
     with _open(args.workspace, readonly=True) as ws:
         evaluations = selected_evaluations(ws, args)
         scheme = ws.scheme()
+        signature = ws.signature_block()
     if not evaluations:
         raise CliError("工作区中没有评价表可导出")
     if args.pdf:
-        return _export_pdf(args, evaluations, scheme)
+        return _export_pdf(args, evaluations, scheme, signature)
     if args.xlsx:
         from perfdesk.io.xlsx_export import write_workbook
         write_workbook(args.xlsx, evaluations, scheme)
@@ -221,14 +222,14 @@ def _export(args) -> int:
     return 0
 
 
-def _export_pdf(args, evaluations, scheme) -> int:
+def _export_pdf(args, evaluations, scheme, signature) -> int:
     from perfdesk.reports import installed_choices, write_pdf
     if args.font and args.font not in installed_choices():
         raise CliError(f"本机没有安装该字体：{args.font}（只能在装有该字体的 Windows 上使用）")
     sections = None if not args.sections else tuple(s.strip() for s in args.sections.split(",") if s.strip())
     try:
         result = write_pdf(args.pdf, args.kind, evaluations, scheme, landscape=args.landscape, font=args.font,
-                           sections=sections)
+                           sections=sections, signature=signature)
     except ValueError as exc:
         raise CliError(str(exc)) from None
     print(f"{result.path}：共 {result.pages} 页")

@@ -43,7 +43,7 @@ _INDICATOR_KEYS = (
 _OPTIONAL_INDICATOR_COLUMNS = ("target_adjusted", "scoring_rule")
 _LEAF_TEXTS = ("l1", "l2", "name", "target", "target_adjusted", "actual", "reason", "scoring_rule",
                "direction", "manual_reason")
-_SIGNATORY_KEYS = ("preparer", "phone", "reviewer", "head", "date")
+_SIGNATORY_KEYS = ("preparer", "phone", "reviewer", "head", "finance_head", "date")
 _HEADER_KEYS = ("source", "form", "year", "title", "project", "department", "implementer", "money_unit")
 _TRANSFER_KEYS = ("central_department", "fund_management", "remarks")
 

@@ -106,6 +106,11 @@ UPDATE evaluation SET final_scheme = COALESCE(
     (SELECT value FROM setting WHERE key = 'scoring_scheme'), '{}') WHERE status = 'final';
 """
 
+# v6: the 财务负责人 of the signature block.
+_SIGNATURE_FINANCE = """
+ALTER TABLE evaluation ADD COLUMN finance_head TEXT;
+"""
+
 MIGRATIONS = (
     Dialects(sqlite=_V1, postgresql=_identity(_V1)),
     _V2,
@@ -113,6 +118,7 @@ MIGRATIONS = (
     # v4: who may do what on a server (roles, row-level security, review rules): models.server_sql
     Dialects(sqlite=None, postgresql=server_sql.SECURITY),
     _FINAL_SCHEME,  # v5
+    _SIGNATURE_FINANCE,  # v6
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

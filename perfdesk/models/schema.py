@@ -31,6 +31,7 @@ class Evaluation(BaseModel):
     phone = peewee.TextField(null=True)
     reviewer = peewee.TextField(null=True)
     head = peewee.TextField(null=True)
+    finance_head = peewee.TextField(null=True)
     fill_date = peewee.TextField(null=True)
     report_sections = peewee.TextField(default="[]")  # JSON [[key, text], ...]
     remarks = peewee.TextField(null=True)

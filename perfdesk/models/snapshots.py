@@ -19,7 +19,8 @@ _EVAL_TEXT_FIELDS = (
     "money_unit", "goal_target", "goal_actual", "status", "remarks", "grade_printed", "source",
     "unit", "review_comment", "submit_note",
 )
-_SIGNATORY_COLUMNS = {"preparer": "preparer", "phone": "phone", "reviewer": "reviewer", "head": "head", "date": "fill_date"}
+_SIGNATORY_COLUMNS = {"preparer": "preparer", "phone": "phone", "reviewer": "reviewer", "head": "head",
+                      "finance_head": "finance_head", "date": "fill_date"}
 _EVALUATION_COLUMNS = (
     "form", "year", *_EVAL_TEXT_FIELDS, *_SIGNATORY_COLUMNS.values(), "report_sections",
     "total_weight_printed", "total_score_printed", "narrative_claims", "transcription_notes", "columns", "version",

@@ -92,7 +92,7 @@ FIELD_NAMES = {
     "title": "表名", "project": "项目名称", "department": "主管部门", "department_code": "主管部门编码",
     "central_department": "中央主管部门", "implementer": "实施单位", "money_unit": "金额单位",
     "goal_target": "预期目标", "goal_actual": "实际完成情况", "preparer": "填报人", "phone": "联系电话",
-    "reviewer": "审核人", "head": "单位负责人", "fill_date": "填报日期", "remarks": "说明",
+    "reviewer": "审核人", "head": "单位负责人", "finance_head": "财务负责人", "fill_date": "填报日期", "remarks": "说明",
     "grade_printed": "原表等级", "form": "表格类型", "year": "年度", "target": "年度指标值",
     "target_adjusted": "调整后指标值", "actual": "实际完成值", "manual_reason": "手工评分理由",
     "reason": "偏差原因分析及改进措施", "scoring_rule": "评分标准", "direction": "指标方向",
@@ -108,7 +108,7 @@ EDITABLE = {
         **{f: text for f in (
             "title", "project", "department", "department_code", "central_department",
             "implementer", "money_unit", "goal_target", "goal_actual", "preparer", "phone",
-            "reviewer", "head", "fill_date", "remarks", "grade_printed",
+            "reviewer", "head", "finance_head", "fill_date", "remarks", "grade_printed",
         )},
         # status: 定稿 in the window goes through SetFinal, which keeps the scoring scheme with it
         "form": form, "year": year, "status": status,

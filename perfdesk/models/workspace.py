@@ -19,6 +19,7 @@ from perfdesk.models.errors import EditConflict, EvaluationFinal, WorkspaceError
 from perfdesk.models.filelock import FileLock
 from perfdesk.scoring.evaluation import Evaluation
 from perfdesk.scoring.scheme import DEFAULT_SCHEME, ScoringScheme
+from perfdesk.scoring.signature import DEFAULT_SIGNATURE, SIGNATURE_KEY, SignatureBlock
 
 SUFFIX = ".perfdesk"
 SCHEME_KEY = "scoring_scheme"
@@ -187,6 +188,15 @@ class Workspace:
             except ValueError:
                 self._scheme = (stored, DEFAULT_SCHEME)
         return self._scheme[1]
+
+    def signature_block(self) -> SignatureBlock:
+        """The lines of the signature block (setting `signature_block`, see scoring.signature);
+        the official default when none (or an unreadable one) is stored."""
+        stored = self.setting(SIGNATURE_KEY)
+        try:
+            return SignatureBlock.from_dict(stored) if stored is not None else DEFAULT_SIGNATURE
+        except ValueError:
+            return DEFAULT_SIGNATURE
 
     @_bound
     def audit_trail(self, evaluation_id: int | None = None) -> list[s.AuditEvent]:

@@ -1,36 +1,32 @@
-"""Print-ready PDFs of scored evaluations: the official 自评表s, the 汇总表 and the 自评报告.
+"""Documents that go out: print-ready PDFs and editable Word files of scored evaluations — the
+official 自评表s, the 汇总表 and the 自评报告.
 
     result = write_pdf("out.pdf", "table", evaluations, scheme)
 
-A pure function of the snapshots and the scheme: equal input gives byte-identical output.
+Each document is built once as content (reports.content) and set by the PDF renderer
+(reports.pdf) or the Word renderer (reports.word). For the same input and `created` date the
+PDF is byte-identical.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
-from perfdesk.reports.document import BODY, TABLE, Job, Progress, build_pdf
-from perfdesk.reports.fonts import font_set, installed_choices
-from perfdesk.reports.report import report_story
-from perfdesk.reports.self_eval_table import tables_story
-from perfdesk.reports.styles import make_styles
-from perfdesk.reports.summary_table import summary_story
+from perfdesk.reports.forms import Printed, form_of, scored
+from perfdesk.reports.report import report_content, report_title
+from perfdesk.reports.summary_table import summary_forms
 from perfdesk.reports.texts import SUMMARY_TITLE
-from perfdesk.reports.typeset import Typesetter
 from perfdesk.scoring.evaluation import Evaluation
 from perfdesk.scoring.messages import FORM_TITLES, REPORT_SECTIONS
 from perfdesk.scoring.scheme import ScoringScheme
+from perfdesk.scoring.signature import DEFAULT_SIGNATURE, SignatureBlock
 
 __all__ = ["KINDS", "PdfResult", "installed_choices", "write_pdf"]
 
-# kind -> (story builder, first page template, document title)
-_KINDS = {
-    "table": (tables_story, TABLE, FORM_TITLES["project_self_eval"]),
-    "summary": (summary_story, TABLE, SUMMARY_TITLE),
-    "report": (report_story, BODY, REPORT_SECTIONS[0][1]),
-}
-KINDS = tuple(_KINDS)
+KINDS = ("table", "summary", "report")
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -40,26 +36,62 @@ class PdfResult:
     missing_characters: tuple[str, ...]  # characters no font could print (shown as boxes)
 
 
+def installed_choices() -> dict[str, str]:
+    """The Windows faces present on this machine: choice -> Chinese name (empty elsewhere)."""
+    from perfdesk.reports.pdf.fonts import installed_choices as choices
+    return choices()
+
+
+def check_request(kind: str, evaluations: list[Evaluation], sections) -> tuple[str, ...] | None:
+    """ValueError (Chinese) for an unknown kind, no evaluations or unknown report sections."""
+    if kind not in KINDS:
+        raise ValueError(f"未知的导出类型：{kind}")
+    if not evaluations:
+        raise ValueError("没有可导出的评价表")
+    chosen = None if sections is None else tuple(sections)
+    if chosen is not None and (not chosen or set(chosen) - {key for key, _ in REPORT_SECTIONS}):
+        raise ValueError("报告章节选择不正确")
+    return chosen
+
+
 def write_pdf(path: str | Path, kind: str, evaluations: Iterable[Evaluation], scheme: ScoringScheme, *,
               landscape: bool = False, font: str | None = None, progress: Progress | None = None,
-              sections: Iterable[str] | None = None) -> PdfResult:
+              sections: Iterable[str] | None = None, signature: SignatureBlock = DEFAULT_SIGNATURE,
+              created: datetime | None = None) -> PdfResult:
     """Write the PDF of `kind` ("table" | "summary" | "report") for `evaluations` to `path`.
 
     `font` names an installed Windows face from `installed_choices()` (None: the bundled ones);
     `progress(done, total)` is called per evaluation as it is laid out; `sections` picks the
-    自评报告 sections to print (keys of scoring.messages.REPORT_SECTIONS; None: all).
+    自评报告 sections to print (keys of scoring.messages.REPORT_SECTIONS; None: all); `signature`
+    is the workspace's signature block; `created` goes into the metadata (default: now).
+    Raises ValueError (Chinese) for a bad request, OSError when the file cannot be written.
     """
-    if kind not in _KINDS:
-        raise ValueError(f"未知的PDF类型：{kind}")
+    from perfdesk.reports.pdf.document import build_pdf
+    from perfdesk.reports.pdf.fonts import font_set
+    from perfdesk.reports.pdf.story import FIRST_TEMPLATE, Renderer
+    from perfdesk.reports.pdf.styles import make_styles
+    from perfdesk.reports.pdf.text import Typesetter
+
     evaluations = list(evaluations)
-    if not evaluations:
-        raise ValueError("没有可导出的评价表")
+    chosen = check_request(kind, evaluations, sections)
     fonts = font_set(font)
     ts = Typesetter(fonts, make_styles(fonts))
-    chosen = None if sections is None else tuple(sections)
-    if chosen is not None and (not chosen or set(chosen) - {key for key, _ in REPORT_SECTIONS}):
-        raise ValueError("报告章节选择不正确")
-    job = Job(ts, scheme, landscape, progress, chosen)
-    build, first, title = _KINDS[kind]
-    pages = build_pdf(path, build(job.score(evaluations), job), job, title, first)
+    items = scored(evaluations, scheme)
+    render = Renderer(ts, landscape, progress)
+    if kind == "table":
+        story, title = render.forms([form_of(item, signature) for item in items]), _table_title(items)
+    elif kind == "summary":
+        story, title = render.forms(summary_forms(items, scheme.grade_bands, progress), progress=False), SUMMARY_TITLE
+    else:
+        report = report_content(items, scheme.grade_bands, signature, chosen, (created or datetime.now()).date())
+        story, title = render.report(report), report.title
+    pages = build_pdf(path, story, ts, landscape, title, FIRST_TEMPLATE[kind], created)
     return PdfResult(Path(path), pages, tuple(sorted(ts.missing)))
+
+
+def _table_title(items: list[Printed]) -> str:
+    """The title of a file of forms: the form's own title with its project, or the form kind."""
+    if len(items) == 1:
+        ev = items[0].ev
+        return f"{ev.project or ''}{ev.title or FORM_TITLES[ev.form]}"
+    return FORM_TITLES[items[0].ev.form]

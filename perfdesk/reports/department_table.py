@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from perfdesk.reports import figures, texts
-from perfdesk.reports.form_parts import Context, header_block, signature, title
+from perfdesk.reports.content import Form
+from perfdesk.reports.form_parts import continued, header_block, signature, title
 from perfdesk.reports.indicator_table import Column, Layout, indicator_table, leaf_name, total_block
 from perfdesk.scoring.engine import ScoredEvaluation
 from perfdesk.scoring.evaluation import Evaluation
+from perfdesk.scoring.signature import SignatureBlock
 
 LAYOUT = Layout(None, (14, 18), (
     Column(texts.LEVEL3, 28, leaf_name),
@@ -17,12 +19,12 @@ LAYOUT = Layout(None, (14, 18), (
 ))
 
 
-def department_story(ev: Evaluation, scored: ScoredEvaluation, ctx: Context) -> list:
-    weight = scored.indicator_weight
-    return [
-        *title(ev, ctx),
-        header_block(ctx, [[(texts.DEPARTMENT_NAME, ev.department or ev.implementer)]]),
-        indicator_table(ctx, LAYOUT, scored.indicators),
-        total_block(ctx, LAYOUT, figures.score(weight), figures.score(scored.total), scored.grade),
-        signature(ctx, ev.signatories),
-    ]
+def department_form(ev: Evaluation, scored: ScoredEvaluation, sign: SignatureBlock) -> Form:
+    name = ev.department or ev.implementer
+    return Form(
+        title=title(ev), continued=continued(texts.DEPARTMENT_NAME, name),
+        body=(header_block([[(texts.DEPARTMENT_NAME, name)]]),),
+        table=indicator_table(LAYOUT, scored.indicators),
+        tail=(total_block(LAYOUT, figures.score(scored.indicator_weight), figures.score(scored.total), scored.grade),
+              signature(sign, ev.signatories)),
+    )

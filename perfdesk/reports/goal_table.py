@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from perfdesk.reports import figures, texts
-from perfdesk.reports.form_parts import (Context, captioned, goal_block, header_block, line_rate, money_unit,
+from perfdesk.reports.content import Block, Form
+from perfdesk.reports.form_parts import (captioned, continued, goal_block, header_block, line_rate, money_unit,
                                          signature, title)
 from perfdesk.reports.indicator_table import Column, Layout, indicator_table, leaf_name
 from perfdesk.scoring.engine import ScoredEvaluation
 from perfdesk.scoring.evaluation import Evaluation
+from perfdesk.scoring.signature import SignatureBlock
 
 PLAIN = Layout(texts.GOAL_INDICATORS, (18, 20), (
     Column(texts.LEVEL3, 50, leaf_name),
@@ -21,18 +23,19 @@ WITH_REASON = Layout(texts.GOAL_INDICATORS, (18, 20), (
 ))
 
 
-def goal_story(ev: Evaluation, scored: ScoredEvaluation, ctx: Context) -> list:
+def goal_form(ev: Evaluation, scored: ScoredEvaluation, sign: SignatureBlock) -> Form:
     layout = WITH_REASON if any(leaf.reason for leaf in ev.leaves()) else PLAIN
     heads = [[(texts.PROJECT_NAME, ev.project)], [(texts.DEPARTMENT, ev.department), (texts.IMPLEMENTER, ev.implementer)]]
-    return [
-        *title(ev, ctx), header_block(ctx, heads), funds(ev, ctx),
-        goal_block(ctx, texts.GOAL_FORM_GOAL, (texts.GOAL_TARGET, texts.GOAL_FORM_ACTUAL), ev),
-        indicator_table(ctx, layout, scored.indicators),
-        signature(ctx, ev.signatories),
-    ]
+    return Form(
+        title=title(ev), continued=continued(texts.PROJECT_NAME, ev.project),
+        body=(header_block(heads), funds(ev),
+              goal_block(texts.GOAL_FORM_GOAL, (texts.GOAL_TARGET, texts.GOAL_FORM_ACTUAL), ev)),
+        table=indicator_table(layout, scored.indicators),
+        tail=(signature(sign, ev.signatories),),
+    )
 
 
-def funds(ev: Evaluation, ctx: Context):
+def funds(ev: Evaluation) -> Block:
     head = ["", texts.BUDGET, texts.SPENT, texts.RATE]
     rows = [[line.label, figures.money(line.annual), figures.money(line.executed), line_rate(line)] for line in ev.funds]
-    return captioned(ctx, texts.GOAL_FUNDS + money_unit(ev), head, rows, (12, 48, 40, 40, 40))
+    return captioned(texts.GOAL_FUNDS + money_unit(ev), head, rows, (12, 48, 40, 40, 40))

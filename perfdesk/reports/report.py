@@ -1,36 +1,59 @@
-"""自评报告: the GUIDE §6 outline, each section holding the user's own paragraphs and the facts
-filled in from the scored data; charts; the 汇总表 and the 自评表s as appendices."""
+"""自评报告 content: the GUIDE §6 outline, each section holding the user's own paragraphs and the
+facts filled in from the scored data; charts; the closing unit and date; the 汇总表 and the
+自评表s as appendices. The PDF and the Word report are both set from this one `Report`."""
 from __future__ import annotations
 
+import math
+from datetime import date
 from decimal import Decimal
 
-from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
-
 from perfdesk.reports import figures, texts
-from perfdesk.reports.charts import report_charts
-from perfdesk.reports.document import TABLE, Job, Printed
+from perfdesk.reports.content import Appendix, Chart, Report, Section, Text
 from perfdesk.reports.fingerprint import combined
-from perfdesk.reports.self_eval_table import tables_story
-from perfdesk.reports.styles import REPORT_MARGINS, page_size
-from perfdesk.reports.summary_table import grade_counts, shortfall, summary_story, totals
+from perfdesk.reports.forms import Printed, form_of
+from perfdesk.reports.summary_table import grade_counts, shortfall, summary_forms, totals
 from perfdesk.scoring.messages import REPORT_SECTIONS
 from perfdesk.scoring.numbers import show
+from perfdesk.scoring.signature import SignatureBlock
+from perfdesk.scoring.totals import group_name
 
 
-def report_story(items: list[Printed], job: Job) -> list:
+def report_title(items: list[Printed]) -> str:
+    return texts.REPORT_TITLE.format(department=department(items), year=items[0].ev.year)
+
+
+def department(items: list[Printed]) -> str:
     first = items[0].ev
-    department = first.department or first.implementer or ""
-    story = [job.marker("report", combined([item.code for item in items])),
-             job.ts.para(texts.REPORT_TITLE.format(department=department, year=first.year), "report_title")]
-    chosen = [(key, heading) for key, heading in REPORT_SECTIONS if job.sections is None or key in job.sections]
+    return first.department or first.implementer or ""
+
+
+def report_content(items: list[Printed], grade_bands, sign: SignatureBlock, sections: tuple[str, ...] | None = None,
+                   today: date | None = None) -> Report:
+    """The report on `items` with the chosen `sections` (keys of REPORT_SECTIONS; None: all),
+    dated with the latest 填报日期 of the tables, or `today` when none is filled in."""
+    chosen = [(key, heading) for key, heading in REPORT_SECTIONS if sections is None or key in sections]
+    built = []
     for number, (key, heading) in enumerate(chosen):
         # renumbered, so switching a section off leaves no gap (一、二、三…)
-        story.append(job.ts.para(f"{texts.NUMERALS[number]}、{heading.split('、', 1)[1]}", "h1"))
-        paragraphs = user_paragraphs(items, key) + FACTS.get(key, _none)(items, job)
-        story += [job.ts.para(text, "body") for text in paragraphs or [texts.NOTHING]]
-        if key == "conclusion":
-            story += _charts(items, job)
-    return story + _appendices(items, job)
+        paragraphs = [Text(t) for t in user_paragraphs(items, key)] + FACTS.get(key, _none)(items, grade_bands)
+        charts = _charts(items) if key == "conclusion" else ()
+        built.append(Section(f"{texts.NUMERALS[number]}、{heading.split('、', 1)[1]}",
+                             tuple(paragraphs or [Text(texts.NOTHING)]), charts,
+                             texts.CHART_NOTE if charts else ""))
+    appendices = (
+        Appendix(texts.APPENDIX_SUMMARY, tuple(summary_forms(items, grade_bands))),
+        Appendix(texts.APPENDIX_TABLES, tuple(form_of(item, sign) for item in items)),
+    )
+    return Report(report_title(items), tuple(built), (department(items), closing_date(items, today)),
+                  appendices, combined([item.code for item in items]))
+
+
+def closing_date(items: list[Printed], today: date | None) -> str:
+    filled = sorted({item.ev.signatories.date for item in items if item.ev.signatories.date})
+    if filled:
+        return filled[-1]
+    day = today or date.today()
+    return texts.DATE.format(year=day.year, month=day.month, day=day.day)
 
 
 def user_paragraphs(items: list[Printed], key: str) -> list[str]:
@@ -49,30 +72,30 @@ def _name(item: Printed) -> str:
     return item.ev.project or item.ev.department or texts.UNTITLED
 
 
-def _none(items, job) -> list[str]:
+def _none(items, grade_bands) -> list[Text]:
     return []
 
 
-def basic_facts(items: list[Printed], job: Job) -> list[str]:
-    t = totals(items, job.scheme.grade_bands)
+def basic_facts(items: list[Printed], grade_bands) -> list[Text]:
+    t = totals(items, grade_bands)
     head = texts.FACT_BASIC.format(count=t.count, annual=_wan(t.annual), executed=_wan(t.executed),
                                    rate=figures.rate(t.rate) or texts.DASH)
     goals = [texts.FACT_GOAL.format(project=_name(i), goal=i.ev.goal_target) for i in items if i.ev.goal_target]
-    return [head, *goals]
+    return [Text(head), *map(Text, goals)]
 
 
 def _wan(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
-def work_facts(items: list[Printed], job: Job) -> list[str]:
-    return [texts.FACT_WORK.format(count=len(items), indicators=sum(len(i.scored.indicators) for i in items))]
+def work_facts(items: list[Printed], grade_bands) -> list[Text]:
+    return [Text(texts.FACT_WORK.format(count=len(items), indicators=sum(len(i.scored.indicators) for i in items)))]
 
 
-def conclusion_facts(items: list[Printed], job: Job) -> list[str]:
-    lines = [conclusion(item) for item in items]
-    grades = totals(items, job.scheme.grade_bands).grades
-    return lines + [texts.FACT_GRADES.format(counts=grade_counts(grades))]
+def conclusion_facts(items: list[Printed], grade_bands) -> list[Text]:
+    lines = [Text(conclusion(item)) for item in items]
+    grades = totals(items, grade_bands).grades
+    return lines + [Text(texts.FACT_GRADES.format(counts=grade_counts(grades)))]
 
 
 def conclusion(item: Printed) -> str:
@@ -86,24 +109,39 @@ def conclusion(item: Printed) -> str:
                                         total=show(s.total), grade=s.grade)
 
 
-def analysis_facts(items: list[Printed], job: Job) -> list[str]:
-    lines = []
-    for item in items:
+def analysis_facts(items: list[Printed], grade_bands) -> list[Text]:
+    """Per project (under a 楷体 subheading when there are several): execution and group scores."""
+    out = []
+    for number, item in enumerate(items):
+        lines = []
         fund, unit = item.scored.fund, item.ev.money_unit or texts.DEFAULT_UNIT
         if fund is not None:
             lines.append(texts.FACT_EXECUTION.format(
                 project=_name(item), annual=figures.money(fund.annual), executed=figures.money(fund.executed),
                 unit=unit, rate=figures.rate(fund.rate) or texts.DASH))
-        groups = [texts.FACT_GROUP.format(name=g.path[0], score=show(g.score), weight=show(g.weight))
+        groups = [texts.FACT_GROUP.format(name=group_name(g.path[0]), score=show(g.score), weight=show(g.weight))
                   for g in item.scored.groups if len(g.path) == 1]
         if groups:
             lines.append(texts.FACT_GROUPS.format(groups=texts.GRADE_JOIN.join(groups)))
-    return lines
+        if len(items) > 1 and lines:
+            out.append(Text(texts.SUBHEADING.format(number=chinese_number(number + 1), title=_name(item)), "h2"))
+        out += [Text(line) for line in lines]
+    return out
 
 
-def problem_facts(items: list[Printed], job: Job) -> list[str]:
+def chinese_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 25 -> 二十五 (for （一）（二）… headings)."""
+    digits = texts.NUMERALS[:9]
+    tens, ones = divmod(n, 10)
+    if n < 10:
+        return digits[n - 1]
+    head = "" if tens == 1 else digits[tens - 1]
+    return head + "十" + (digits[ones - 1] if ones else "")
+
+
+def problem_facts(items: list[Printed], grade_bands) -> list[Text]:
     lines = [_shortfall_line(item, r) for item in items for r in item.scored.indicators if shortfall(r)]
-    return lines or [texts.FACT_NO_SHORTFALL]
+    return [Text(line) for line in lines or [texts.FACT_NO_SHORTFALL]]
 
 
 def _shortfall_line(item: Printed, r) -> str:
@@ -121,17 +159,8 @@ FACTS = {
 }
 
 
-def _charts(items: list[Printed], job: Job) -> list:
-    rates = [float(i.scored.fund.rate) if i.scored.fund and i.scored.fund.rate is not None else 0.0 for i in items]
-    scores = [float(i.scored.total) if i.scored.total is not None else 0.0 for i in items]
-    width = page_size(False)[0] - REPORT_MARGINS["left"] - REPORT_MARGINS["right"]
-    drawings = report_charts(job.ts.fonts, rates, scores, width)
-    return [Spacer(1, 6), drawings[0], Spacer(1, 6), drawings[1], job.ts.para(texts.CHART_NOTE, "note")]
-
-
-def _appendices(items: list[Printed], job: Job) -> list:
-    summary = summary_story(items, job, group="report")
-    summary[1:1] = [job.ts.para(texts.APPENDIX_SUMMARY, "caption"), Spacer(1, 6)]
-    tables = tables_story(items, job, group="report")
-    tables[1:1] = [job.ts.para(texts.APPENDIX_TABLES, "caption"), Spacer(1, 6)]
-    return [NextPageTemplate(TABLE), PageBreak(), *summary, PageBreak(), *tables]
+def _charts(items: list[Printed]) -> tuple[Chart, ...]:
+    rates = tuple(float(i.scored.fund.rate) if i.scored.fund and i.scored.fund.rate is not None else 0.0 for i in items)
+    scores = tuple(float(i.scored.total) if i.scored.total is not None else 0.0 for i in items)
+    top_rate = math.ceil(max([100.0, *rates]) / 20) * 20
+    return Chart(texts.CHART_RATE, rates, top_rate), Chart(texts.CHART_SCORE, scores, 100.0)

@@ -5,21 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
-
-from reportlab.platypus import PageBreak, Spacer, Table
+from typing import Callable
 
 from perfdesk.reports import figures, texts
-from perfdesk.reports.chunked import ChunkedTable
-from perfdesk.reports.document import Job, Printed
+from perfdesk.reports.content import Block, Cell, Form, Row, Text
 from perfdesk.reports.fingerprint import combined
-from perfdesk.reports.form_parts import Context, block
-from perfdesk.reports.styles import grid
+from perfdesk.reports.form_parts import spread
+from perfdesk.reports.forms import Printed
 from perfdesk.scoring.funds import rate_percent
 from perfdesk.scoring.messages import DONE
 from perfdesk.scoring.numbers import ZERO, in_wan, round2
 
 WIDTHS = (8, 30, 22, 18, 18, 15, 12, 12, 12, 9, 24)
 SUMMARY_REASON_CHARS = 40
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -37,40 +36,36 @@ class Totals:
         return rate_percent(self.executed, self.annual)
 
 
-def summary_story(items: list[Printed], job: Job, group: str = "summary") -> list:
-    ctx, story = job.context(), []
-    code = combined([item.code for item in items])
+def summary_forms(items: list[Printed], grade_bands, progress: Progress | None = None) -> list[Form]:
+    """One 汇总表 per year, in year order; `progress(done, total)` per evaluation."""
+    forms, done = [], 0
     for year, of_year in groupby(sorted(items, key=lambda item: item.ev.year), key=lambda item: item.ev.year):
-        story += ([PageBreak()] if story else []) + [job.marker(group, code)]
-        story += year_table(ctx, job, year, list(of_year))
-    return story
+        of_year = list(of_year)
+        rows = []
+        for item in of_year:
+            rows.append(_row(len(rows) + 1, item))
+            done += 1
+            if progress:
+                progress(done, len(items))
+        forms.append(_form(year, of_year, rows, grade_bands))
+    return forms
 
 
-def year_table(ctx: Context, job: Job, year: int, items: list[Printed]) -> list:
-    p = ctx.ts.para
+def _form(year: int, items: list[Printed], rows: list[Row], grade_bands) -> Form:
     department = items[0].ev.department or items[0].ev.implementer or ""
-    rows = []
-    for i, item in enumerate(items):
-        rows.append(_row(ctx, i + 1, item))
-        if job.progress:
-            job.progress(i + 1, len(items))
-    return [
-        p(texts.SUMMARY_TITLE, "title"), p(texts.YEAR_LINE.format(year=year), "subtitle"),
-        p(texts.SUMMARY_SUBTITLE.format(department=department), "small"), Spacer(1, 4),
-        ChunkedTable(rows, lambda chunk: _table(ctx, chunk), ctx.frame_height),
-        _total_block(ctx, totals(items, job.scheme.grade_bands)),
-        Spacer(1, 4), p(texts.SUMMARY_NOTE, "note"),
-    ]
+    head = Row(tuple(Cell(h, "small_head") for h in texts.SUMMARY_HEADERS))
+    return Form(
+        title=(Text(texts.SUMMARY_TITLE, "title"), Text(texts.YEAR_LINE.format(year=year), "subtitle"),
+               Text(texts.SUMMARY_SUBTITLE.format(department=department), "note")),
+        continued=texts.SUMMARY_CONTINUED.format(title=texts.SUMMARY_TITLE, year=year),
+        body=(), table=Block(WIDTHS, tuple(rows), head=(head,)),
+        tail=(_total_block(totals(items, grade_bands)), Text(texts.SUMMARY_NOTE, "note")),
+        code=combined([item.code for item in items]), name=texts.SUMMARY_TITLE,
+    )
 
 
-def _table(ctx: Context, rows: list[list]) -> Table:
-    head = [ctx.ts.para(h, "small_head") for h in texts.SUMMARY_HEADERS]
-    return Table([head, *rows], colWidths=ctx.widths(WIDTHS), repeatRows=1, splitInRow=1,
-                 style=grid(ctx.ts.fonts.body.name))
-
-
-def _row(ctx: Context, number: int, item: Printed) -> list:
-    p, ev, scored = ctx.ts.para, item.ev, item.scored
+def _row(number: int, item: Printed) -> Row:
+    ev, scored = item.ev, item.scored
     fund = scored.fund
     annual, executed = _amounts(item)
     cells = [
@@ -81,7 +76,7 @@ def _row(ctx: Context, number: int, item: Printed) -> list:
         (figures.score(scored.indicator_total), "small_number"), (figures.score(scored.total), "small_number"),
         (scored.grade or "", "small_center"), (reason_summary(item), "small"),
     ]
-    return [p(text, style) for text, style in cells]
+    return Row(tuple(Cell(text, style) for text, style in cells))
 
 
 def _amounts(item: Printed) -> tuple[Decimal | None, Decimal | None]:
@@ -130,10 +125,9 @@ def grade_counts(grades: dict[str, int]) -> str:
     return texts.GRADE_JOIN.join(texts.GRADE_COUNT.format(grade=g, count=n) for g, n in grades.items())
 
 
-def _total_block(ctx: Context, t: Totals) -> Table:
-    p = ctx.ts.para
-    label = p(f"{texts.SUMMARY_TOTAL}（{texts.SUMMARY_COUNT.format(count=t.count)}）", "small_head")
+def _total_block(t: Totals) -> Block:
+    label = Cell(f"{texts.SUMMARY_TOTAL}（{texts.SUMMARY_COUNT.format(count=t.count)}）", "small_head")
     amounts = [_wan(t.annual), _wan(t.executed), figures.rate(t.rate), figures.score(t.fund_score),
-                figures.score(t.indicator_score), figures.score(t.total)]
-    row = [label, "", ""] + [p(a, "small_number") for a in amounts] + [p(grade_counts(t.grades), "small"), ""]
-    return block(ctx, [row], WIDTHS, [("SPAN", (0, 0), (2, 0)), ("SPAN", (9, 0), (10, 0))])
+               figures.score(t.indicator_score), figures.score(t.total)]
+    return Block(WIDTHS, (spread([(label, 3), *((Cell(a, "small_number"), 1) for a in amounts),
+                                  (Cell(grade_counts(t.grades), "small"), 2)]),))

@@ -7,6 +7,7 @@ DEFAULT_UNIT = "万元"
 # footer
 PAGE_OF = "第 {page} 页 共 {pages} 页"
 FINGERPRINT = "校验码 {code}"
+GB_PAGE = "— {page} —"
 
 # header rows
 PROJECT_NAME = "项目名称"
@@ -79,13 +80,21 @@ TOTAL = "总分"
 GRADE = "等级"
 GRADE_VALUE = "等级：{grade}"
 
-# signature block
-PREPARER = "填报人：{value}"
-PHONE = "联系电话：{value}"
-REVIEWER = "审核人：{value}"
-HEAD = "单位负责人（签名）：{value}"
-DATE = "填报日期：{value}"
-SEAL = "单位（盖章）："
+# signature block (labels: scoring.signature)
+SIGN_LABEL = "{label}："
+
+# continuation pages
+CONTINUED = "{label}：{name}（续）"
+SUMMARY_CONTINUED = "{title}（{year}年度）（续）"
+
+# Words a label keeps whole when it wraps in a narrow column ("满意度/指标", not "满意度指/标").
+LABEL_WORDS = (
+    "指标", "满意度", "服务对象", "效益", "经济", "社会", "生态", "环境", "可持续", "影响", "产出",
+    "指标值", "完成值", "预算数", "执行数", "申报数", "编制数", "结(转)余", "数量", "质量", "时效", "成本", "决策", "过程", "履职", "管理", "资金", "预算", "执行", "绩效",
+    "目标", "完成", "情况", "实际", "年度", "全年", "分值", "得分", "偏差", "原因", "分析", "改进",
+    "措施", "评分", "标准", "权重", "自评", "项目", "名称", "部门", "单位", "财政", "拨款", "结转",
+    "其他", "其它", "合计", "总分", "等级", "序号", "摘要", "执行率", "实施", "使用", "投入", "说明",
+)
 
 # 汇总表
 SUMMARY_TITLE = "部门项目支出绩效自评情况汇总表"
@@ -122,6 +131,8 @@ FACT_SHORTFALL = "{project}“{indicator}”：年度指标值{target}，实际�
 FACT_NOT_DONE = "{project}“{indicator}”：年度指标值{target}，实际完成值{actual}，{status}；原因：{reason}"
 FACT_NO_SHORTFALL = "各项绩效指标均已完成，未发现扣分指标。"
 NO_REASON = "未填写"
+SUBHEADING = "（{number}）{title}"
+DATE = "{year}年{month}月{day}日"
 CHART_RATE = "各项目预算执行率（%）"
 CHART_SCORE = "各项目自评得分"
 CHART_NOTE = "横轴为项目序号，与附件1汇总表序号一致。"

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from perfdesk.reports import figures, texts
-from perfdesk.reports.form_parts import (Context, block, captioned, goal_block, header_block, line_rate,
-                                         money_unit, signature, title)
+from perfdesk.reports.content import Block, Cell, Form, Row
+from perfdesk.reports.form_parts import (captioned, continued, goal_block, header_block, line_rate, money_unit,
+                                         signature, title)
 from perfdesk.reports.indicator_table import Column, Layout, indicator_table, leaf_name
 from perfdesk.scoring.engine import ScoredEvaluation
 from perfdesk.scoring.evaluation import Evaluation
+from perfdesk.scoring.signature import SignatureBlock
 
 LAYOUT = Layout(texts.INDICATORS, (18, 20), (
     Column(texts.LEVEL3, 44, leaf_name),
@@ -16,26 +18,25 @@ LAYOUT = Layout(texts.INDICATORS, (18, 20), (
 ))
 
 
-def transfer_story(ev: Evaluation, scored: ScoredEvaluation, ctx: Context) -> list:
-    p = ctx.ts.para
+def transfer_form(ev: Evaluation, scored: ScoredEvaluation, sign: SignatureBlock) -> Form:
     heads = [[(texts.TRANSFER_NAME, ev.project)], [(texts.CENTRAL_DEPARTMENT, ev.central_department)],
              [(texts.LOCAL_DEPARTMENT, ev.department), (texts.FUND_USER, ev.implementer)]]
-    return [
-        *title(ev, ctx), header_block(ctx, heads), funds(ev, ctx), management(ev, ctx),
-        goal_block(ctx, texts.TRANSFER_GOAL, (texts.TRANSFER_TARGET, texts.TRANSFER_ACTUAL), ev),
-        indicator_table(ctx, LAYOUT, scored.indicators),
-        block(ctx, [[p(texts.REMARKS, "head"), p(ev.remarks)]], (12, 168)),
-        signature(ctx, ev.signatories),
-    ]
+    return Form(
+        title=title(ev), continued=continued(texts.TRANSFER_NAME, ev.project),
+        body=(header_block(heads), funds(ev), management(ev),
+              goal_block(texts.TRANSFER_GOAL, (texts.TRANSFER_TARGET, texts.TRANSFER_ACTUAL), ev)),
+        table=indicator_table(LAYOUT, scored.indicators),
+        tail=(Block((12, 168), (Row((Cell(texts.REMARKS, "head"), Cell(ev.remarks))),)),
+              signature(sign, ev.signatories)),
+    )
 
 
-def funds(ev: Evaluation, ctx: Context):
+def funds(ev: Evaluation) -> Block:
     head = ["", texts.ANNUAL_A, texts.EXECUTED_B, texts.RATE_BA]
     rows = [[line.label, figures.money(line.annual), figures.money(line.executed), line_rate(line)] for line in ev.funds]
-    return captioned(ctx, texts.TRANSFER_FUNDS + money_unit(ev), head, rows, (12, 48, 40, 40, 40))
+    return captioned(texts.TRANSFER_FUNDS + money_unit(ev), head, rows, (12, 48, 40, 40, 40))
 
 
-def management(ev: Evaluation, ctx: Context):
-    p = ctx.ts.para
-    rows = [[p(row.item, "center"), p(row.status), p(row.issues)] for row in ev.fund_management]
-    return captioned(ctx, texts.FUND_MANAGEMENT, ["", texts.STATUS, texts.ISSUES], rows, (12, 34, 67, 67))
+def management(ev: Evaluation) -> Block:
+    rows = [[Cell(row.item, "center"), Cell(row.status), Cell(row.issues)] for row in ev.fund_management]
+    return captioned(texts.FUND_MANAGEMENT, ["", texts.STATUS, texts.ISSUES], rows, (12, 34, 67, 67))

@@ -118,6 +118,7 @@ class Signatories:
     phone: str | None = None  # 联系电话
     reviewer: str | None = None  # 审核人
     head: str | None = None  # 单位负责人
+    finance_head: str | None = None  # 财务负责人
     date: str | None = None  # 填报日期
 
 

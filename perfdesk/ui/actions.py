@@ -200,7 +200,7 @@ class WindowActions:
         if path:
             landscape, font = options.values()
             export_pdf(window, evaluations, window.document.scheme(), kind, path, landscape, font,
-                       options.chosen_sections())
+                       options.chosen_sections(), window.ws.signature_block())
 
     # -- evaluations ---------------------------------------------------------------------
     def _create(self, snapshot, label) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from perfdesk.reports import PdfResult, write_pdf
 from perfdesk.scoring.scheme import ScoringScheme
+from perfdesk.scoring.signature import DEFAULT_SIGNATURE, SignatureBlock
 from perfdesk.ui.pdf_preview import preview_pdf
 
 EXPORT = "导出PDF"
@@ -24,14 +25,15 @@ class Cancelled(Exception):
 
 def export_pdf(window_parent: QWidget | None, evaluations, scheme: ScoringScheme, kind: str,
                path: str | Path, landscape: bool = False, font: str | None = None,
-               sections: tuple[str, ...] | None = None) -> PdfResult | None:
+               sections: tuple[str, ...] | None = None,
+               signature: SignatureBlock = DEFAULT_SIGNATURE) -> PdfResult | None:
     """Write the PDF; report errors and missing characters in Chinese; offer the preview.
     Returns None when cancelled or failed (the target file is then left untouched)."""
     evaluations = list(evaluations)
     dialog = _progress_dialog(window_parent, len(evaluations)) if len(evaluations) > 1 else None
     try:
         result = write_pdf(path, kind, evaluations, scheme, landscape=landscape, font=font,
-                           progress=_reporter(dialog), sections=sections)
+                           progress=_reporter(dialog), sections=sections, signature=signature)
     except Cancelled:
         return None
     except Exception as exc:  # noqa: BLE001 - any failure becomes a message, never a crash

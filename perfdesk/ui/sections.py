@@ -115,7 +115,7 @@ class SigningForm(BoundForm):
     """签章: signatories, date, and the final (locked) status."""
 
     FIELDS = (("preparer", "填报人"), ("phone", "联系电话"), ("reviewer", "审核人"),
-              ("head", "单位负责人"), ("fill_date", "填报日期"))
+              ("head", "单位负责人"), ("finance_head", "财务负责人"), ("fill_date", "填报日期"))
 
     def __init__(self, document, parent=None):
         super().__init__(document, parent)

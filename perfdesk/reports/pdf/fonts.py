@@ -1,5 +1,6 @@
 """Fonts for print: a bundled Song-style face (AR PL UMing), a bundled sans face (WenQuanYi Micro
-Hei) for headings and as fallback, or an installed Windows 宋体/仿宋/黑体 chosen by the user.
+Hei) for headings and as fallback, or an installed Windows 宋体/仿宋/黑体 chosen by the user (then
+the installed 黑体 and 楷体 set the headings of the 自评报告 as GB/T 9704 asks).
 
 Only TrueType-outline fonts embed with reportlab; both bundled faces are such `.ttc` collections.
 """
@@ -44,6 +45,10 @@ def installed_choices() -> dict[str, str]:
     return {key: name for key, (name, file, _) in WINDOWS_FACES.items() if (folder / file).is_file()}
 
 
+# the 楷体 of second-level report headings; not offered for body text
+KAI_FILE = ("simkai", "simkai.ttf", 0)
+
+
 def windows_face(choice: str) -> Face:
     if choice not in installed_choices():
         raise ValueError(f"字体不可用：{choice}")
@@ -51,28 +56,42 @@ def windows_face(choice: str) -> Face:
     return Face(f"Perfdesk-{choice}", windows_font_dir() / file, index)
 
 
+def _installed(key: str, file: str, index: int = 0) -> Face | None:
+    path = windows_font_dir() / file
+    return Face(f"Perfdesk-{key}", path, index) if path.is_file() else None
+
+
 @lru_cache(maxsize=None)
-def coverage(face: Face) -> frozenset[int]:
-    """Register `face` with reportlab (once) and return the code points its cmap maps."""
+def metrics(face: Face) -> dict[int, float]:
+    """Register `face` with reportlab (once); its advance widths (1/1000 em) by code point —
+    the characters it can print."""
     font = TTFont(face.name, str(face.path), subfontIndex=face.index)
     pdfmetrics.registerFont(font)
-    return frozenset(font.face.charToGlyph)
+    default = font.face.defaultWidth
+    return {code: font.face.charWidths.get(code, default) for code in font.face.charToGlyph}
 
 
 @dataclass(frozen=True)
 class FontSet:
     body: Face  # tables and report text
-    heading: Face  # titles, headings, column headers
+    heading: Face  # titles, headings, column headers (黑体 style)
+    kai: Face  # second-level report headings (楷体 where installed, else the body face)
 
-    def chain(self, name: str) -> tuple[tuple[str, frozenset[int]], ...]:
-        """The faces to try for text set in face `name`: that face first, then the others."""
-        faces = sorted(dict.fromkeys((self.body, self.heading, SONG, SANS)), key=lambda f: f.name != name)
-        return tuple((f.name, coverage(f)) for f in faces)
+    def chain(self, name: str) -> tuple[tuple[str, dict[int, float]], ...]:
+        """The faces to try for text set in face `name`, with their widths: that face first."""
+        faces = sorted(dict.fromkeys((self.body, self.heading, self.kai, SONG, SANS)), key=lambda f: f.name != name)
+        return tuple((f.name, metrics(f)) for f in faces)
 
 
 def font_set(choice: str | None = None) -> FontSet:
-    """The bundled faces, or the installed Windows face `choice` for body text."""
-    fonts = FontSet(body=SONG if choice is None else windows_face(choice), heading=SANS)
-    for face in (fonts.body, fonts.heading, SONG, SANS):
-        coverage(face)  # registers it
+    """The bundled faces, or the installed Windows face `choice` for body text (with the
+    installed 黑体/楷体 for headings when present)."""
+    if choice is None:
+        fonts = FontSet(body=SONG, heading=SANS, kai=SONG)
+    else:
+        body = windows_face(choice)
+        fonts = FontSet(body=body, heading=_installed("simhei", "simhei.ttf") or SANS,
+                        kai=_installed(*KAI_FILE) or body)
+    for face in dict.fromkeys((fonts.body, fonts.heading, fonts.kai, SONG, SANS)):
+        metrics(face)  # registers it
     return fonts

@@ -1,0 +1,1 @@
+"""The PDF renderer: content (reports.content) set with reportlab platypus and bundled fonts."""
