@@ -114,3 +114,20 @@ def _cut(word: str, width: float, char_width: Width) -> tuple[str, str]:
 
 def _join(pieces: list[str]) -> str:
     return "".join(pieces).strip(" ")
+
+
+def widest_unbreakable(text: str, char_width: Width, words: Iterable[str] = ()) -> float:
+    """The width of the widest piece of `text` that no legal line break can split: the narrowest
+    column that sets it without cutting a word or breaking a 禁则 rule."""
+    widest = 0.0
+    vocabulary = tuple(words)
+    for paragraph in text.split("\n"):
+        run, previous = 0.0, None
+        for atom in atoms(paragraph.strip(" \t\r\f\v"), vocabulary):
+            if previous is not None and _may_break_before(previous, atom):
+                run = 0.0
+            if atom != " ":
+                run += sum(char_width(ch) for ch in atom)
+                widest = max(widest, run)
+            previous = atom
+    return widest

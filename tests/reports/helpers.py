@@ -39,3 +39,9 @@ def with_indicators(ev: Evaluation, count: int) -> Evaluation:
     happy = Indicator("满意度指标", 1, (Indicator("服务对象满意度指标", 2, (
         Indicator("服务对象满意度", target="≥90%", actual="92%", weight=Decimal(1)),)),))
     return replace(ev, indicators=(output, happy))
+
+
+def all_fixtures() -> list[Evaluation]:
+    """Every published table in tests/data/fixtures, in file order."""
+    from tests.scoring.scoring_fixtures import NAMES
+    return [load(name) for name in NAMES]

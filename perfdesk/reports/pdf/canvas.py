@@ -73,19 +73,21 @@ class NumberedCanvas(Canvas):
     def _footer(self, number: int, pages: int, tag: PageTag) -> None:
         width = self._pagesize[0]
         if tag.footer == GB:
-            self._gb_number(number, width, tag.code)
+            # a form page's table runs down to the margin: its number goes below it
+            self._gb_number(number, width, tag.code, FOOTER_Y if tag.continued else None)
             return
         self.setFont(self.footer_font, FOOTER_SIZE)
         self.drawCentredString(width / 2, FOOTER_Y, texts.PAGE_OF.format(page=number, pages=pages))
         if tag.code:
             self.drawRightString(width - 15 * mm, FOOTER_Y, texts.FINGERPRINT.format(code=tag.code))
 
-    def _gb_number(self, number: int, width: float, code: str) -> None:
+    def _gb_number(self, number: int, width: float, code: str, y: float | None) -> None:
         """GB/T 9704 §7.5: "— n —" 7 mm under the text block, odd pages at the right and even
         pages at the left, one character in from the edge of the text block; the fingerprint
         small at the other side."""
         margins = paper.REPORT_MARGINS_MM
-        y = (margins["bottom"] - paper.PAGE_NUMBER_GAP_MM) * mm - GB_NUMBER_SIZE
+        if y is None:
+            y = (margins["bottom"] - paper.PAGE_NUMBER_GAP_MM) * mm - GB_NUMBER_SIZE
         left, right = margins["left"] * mm + GB_NUMBER_SIZE, width - margins["right"] * mm - GB_NUMBER_SIZE
         label, mark = texts.GB_PAGE.format(page=number), texts.FINGERPRINT.format(code=code)
         self.setFont(self.footer_font, GB_NUMBER_SIZE)

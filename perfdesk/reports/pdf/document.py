@@ -18,6 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from perfdesk.reports.pdf.canvas import NumberedCanvas
 from perfdesk.reports.pdf.styles import CONTINUED_HEIGHT, REPORT_MARGINS, TABLE_MARGIN, page_size
 from perfdesk.reports.pdf.text import Typesetter
+from perfdesk.reports.texts import ELLIPSIS
 
 FORM, FORM_CONT, BODY = "form", "form-cont", "body"
 
@@ -45,8 +46,19 @@ def _draw_continued(ts: Typesetter, landscape: bool, canvas, doc) -> None:
     if not text:
         return
     width, height = page_size(landscape)
+    room = width - 2 * TABLE_MARGIN
+    style = ts.styles["continued"]
+    if ts.width(text, style.face, style.size) > room:  # one line: a very long name is cut short
+        suffix = ELLIPSIS + text[text.rfind("（"):]
+        left = room - ts.width(suffix, style.face, style.size)
+        used, keep = 0.0, 0
+        for keep, ch in enumerate(text):
+            used += ts.width(ch, style.face, style.size)
+            if used > left:
+                break
+        text = text[:keep] + suffix
     block = ts.text(text, "continued")
-    block.wrap(width - 2 * TABLE_MARGIN, CONTINUED_HEIGHT)
+    block.wrap(room, CONTINUED_HEIGHT)
     block.drawOn(canvas, TABLE_MARGIN, height - TABLE_MARGIN - block.height)
 
 

@@ -13,7 +13,7 @@ from perfdesk.reports.pdf.canvas import COUNT, GB, Marker, PageTag
 from perfdesk.reports.pdf.charts import bar_chart
 from perfdesk.reports.pdf.document import BODY, FORM, body_frame, form_frame
 from perfdesk.reports.pdf.signature import signature_table
-from perfdesk.reports.pdf.tables import PagedTable, table_spec
+from perfdesk.reports.pdf.tables import PagedTable, fit_columns, table_spec
 from perfdesk.reports.pdf.text import Typesetter
 
 Progress = Callable[[int, int], None]
@@ -30,17 +30,21 @@ class Renderer:
         self.page_height = form_frame(landscape, True).height  # the shortest frame a table part starts on
 
     # -- parts ----------------------------------------------------------------------------
-    def block(self, block: Block, tail: Sequence = ()) -> PagedTable:
-        widths = [w * mm * self.scale for w in block.widths]
-        spec, rows = table_spec(self.ts, block, widths)
+    def widths(self, block: Block) -> list[float]:
+        return fit_columns(self.ts, block, [w * mm * self.scale for w in block.widths])
+
+    def block(self, block: Block, tail: Sequence = (), widths: list[float] | None = None) -> PagedTable:
+        spec, rows = table_spec(self.ts, block, widths or self.widths(block))
         return PagedTable(spec, rows, self.page_height, tail)
 
     def text(self, text: Text):
         return self.ts.text(text.text, text.style)
 
-    def part(self, part: Part) -> list:
+    def part(self, part: Part, aligned: Block | None = None, widths: list[float] | None = None) -> list:
+        """A tail part; a block laid out on the same columns as `aligned` takes its `widths`."""
         if isinstance(part, Block):
-            return [self.block(part)]
+            same = aligned is not None and part.widths == aligned.widths
+            return [self.block(part, widths=widths if same else None)]
         if isinstance(part, Signature):
             table = signature_table(self.ts, part, self.width, 4 if self.landscape else part.per_row)
             return [table] if table is not None else []
@@ -49,11 +53,12 @@ class Renderer:
     # -- forms ----------------------------------------------------------------------------
     def form(self, form: Form, tag: PageTag, on_draw=None) -> list:
         """One form from the top of a page: its pages after the first carry `form.continued`."""
-        tail = [f for part in form.tail for f in self.part(part)]
+        widths = self.widths(form.table)  # the 总分 row keeps the columns of the table above it
+        tail = [f for part in form.tail for f in self.part(part, form.table, widths)]
         return [
             Marker(tag, on_draw), *(self.text(t) for t in form.title),
             *(self.block(b) for b in form.body),
-            self.block(form.table, tail),
+            self.block(form.table, tail, widths),
         ]
 
     def forms(self, forms: Sequence[Form], group: str | None = None, footer: str = COUNT,

@@ -82,6 +82,28 @@ def cell_flowable(ts: Typesetter, cell: Cell | None):
     return "" if cell is None or not cell.text else ts.text(cell.text, cell.style)
 
 
+def fit_columns(ts: Typesetter, block: Block, widths: list[float]) -> list[float]:
+    """`widths` with each column widened to hold the widest word of its cells (a label does not
+    break inside a word, a figure keeps its size) as far as the other columns can give room."""
+    off = 1 if block.caption is not None else 0
+    pad = PADDING["left"] + PADDING["right"] + 0.5
+    need = [0.0] * len(widths)
+    if block.caption is not None and block.caption.text:
+        need[0] = ts.min_width(block.caption.text, block.caption.style) + pad
+    for row in (*block.head, *block.rows):
+        for i, cell in enumerate(row.cells):
+            if cell is not None and cell.text and cell.span == 1:
+                need[off + i] = max(need[off + i], ts.min_width(cell.text, cell.style) + pad)
+    short = [max(0.0, n - w) for n, w in zip(need, widths)]
+    spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+    deficit, room = sum(short), sum(spare)
+    if deficit <= 0 or room <= 0:
+        return widths
+    share = min(1.0, room / deficit)  # how much of each shortfall can be met
+    taken = deficit * share / room  # the part of each column's spare room given away
+    return [w + s * share - r * taken for w, s, r in zip(widths, short, spare)]
+
+
 def table_spec(ts: Typesetter, block: Block, widths_pt: list[float]) -> tuple[TableSpec, list[_Row]]:
     spec = TableSpec(widths_pt, [], ts.text(block.caption.text, block.caption.style) if block.caption else None,
                      block.merge, ts.fonts.body.name)

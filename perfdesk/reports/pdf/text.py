@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
-from perfdesk.reports.linebreak import break_lines
+from perfdesk.reports.linebreak import break_lines, widest_unbreakable
 from perfdesk.reports.pdf.fonts import FontSet
 
 # Where the baseline sits in a line of type: CJK faces fill about 0.8 em above it.
@@ -68,6 +68,11 @@ class Typesetter:
         if not ch.isspace():
             self.missing.add(ch)
         return chain[0][0], 1000.0
+
+    def min_width(self, text: str, style: str) -> float:
+        """The narrowest width that sets `text` in `style` without cutting a word (points)."""
+        sheet = self.styles[style]
+        return widest_unbreakable(text, lambda ch: self.glyph(ch, sheet.face)[1] * sheet.size / 1000, sheet.words)
 
     def width(self, text: str, face: str, size: float) -> float:
         return sum(self.glyph(ch, face)[1] for ch in text) * size / 1000
