@@ -62,6 +62,7 @@ class WindowActions:
         self.delete = add(self.evaluation_menu, "删除评价表", self.delete_evaluation)
         add(self.view_menu, "统计图…", self.show_dashboard, toolbar=True)
         add(self.settings_menu, "评分规则…", self.edit_scheme, toolbar=True)
+        self.signature = add(self.settings_menu, "签字栏…", self.edit_signature)
 
     def _add(self, menu, text, slot, shortcut=None, toolbar=False) -> QAction:
         action = QAction(text, self.window)
@@ -87,7 +88,7 @@ class WindowActions:
         self.edit_menu.insertActions(first, [self.undo, self.redo])
         self.toolbar.insertActions(self.toolbar.actions()[0], [self.undo, self.redo])
         writable = not document.ws.readonly
-        for action in (self.new_evaluation, self.carry, self.delete, self.restore):
+        for action in (self.new_evaluation, self.carry, self.delete, self.restore, self.signature):
             action.setEnabled(writable)
 
     def evaluation_changed(self, ev) -> None:
@@ -240,6 +241,10 @@ class WindowActions:
     def edit_scheme(self) -> None:
         from perfdesk.ui.scheme_dialog import SchemeDialog
         SchemeDialog(self.window.document, self.window.evaluation, self.window).exec()
+
+    def edit_signature(self) -> None:
+        from perfdesk.ui.signature_dialog import SignatureDialog
+        SignatureDialog(self.window.document, self.window).exec()
 
 
 def _with_suffix(path: str) -> str:

@@ -28,6 +28,7 @@ def test_edits_made_in_perfdesk_round_trip_through_json(new_target):
             SetField("indicator", leaf.id, "manual_reason", "抽查发现问题"),
             SetField("indicator", leaf.id, "direction", "lower"),
             SetField("evaluation", evaluation_id, "preparer", "张喆"),
+            SetField("evaluation", evaluation_id, "finance_head", "钱七"),
             SetField("evaluation", evaluation_id, "fill_date", "2023-03-25"),
             SetField("evaluation", evaluation_id, "department_code", "303"),
             SetReportSection(evaluation_id, "problems", "部分指标设置不够细化。"),
@@ -46,3 +47,4 @@ def test_edits_made_in_perfdesk_round_trip_through_json(new_target):
     # the finalised table keeps its own scheme (优 from 95) and who finalised it
     assert back.final_scheme == edited.final_scheme and back.final_scheme.grade_bands[0][0] == Decimal(95)
     assert (back.finalised_by, back.finalised_at) == ("张喆", "2023-03-26T09:30:00")
+    assert back.signatories.finance_head == "钱七"

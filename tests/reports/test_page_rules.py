@@ -82,7 +82,7 @@ def test_summary_and_report_continuation_pages(printed):
 def test_signature_block_stays_with_the_total_row_and_last_rows(tmp_path):
     """From 8 to 40 indicators the block moves across the page break: it always shares its page
     with the 总分 row and at least two indicator rows."""
-    for count in range(8, 41, 2):
+    for count in range(8, 41, 3):
         path = write_pdf(tmp_path / "t.pdf", "table", [with_indicators(load("002_01"), count)], DEFAULT_SCHEME).path
         pages = check.read(path)
         holding = [page for page in pages if "填报人" in page.text]
@@ -119,3 +119,21 @@ def _forms(pages):
             forms.append([])
         forms[-1].append(page)
     return forms
+
+
+def test_the_checks_see_text_across_a_border_and_a_line_starting_with_a_comma(tmp_path):
+    """The checks above can fail: a word drawn over a rule and a line that starts with "，"."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from perfdesk.reports.pdf.fonts import font_set
+    font = font_set().body.name
+    canvas = Canvas(str(tmp_path / "bad.pdf"))
+    canvas.setFont(font, 10)
+    canvas.line(100, 600, 100, 700)
+    canvas.drawString(90, 650, "越界文字")
+    canvas.drawString(200, 650, "，开头")
+    canvas.save()
+    [page] = check.read(tmp_path / "bad.pdf")
+    assert check.crossing_words(page) == ["越界文字"]
+    assert check.forbidden_line_ends(page) == ["，开头"]
+    assert check.furniture_only(check.Page(1, check.flat("填报人：联系电话：第1页共2页"), [], [], []))

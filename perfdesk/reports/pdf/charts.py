@@ -25,6 +25,7 @@ def bar_chart(fonts: FontSet, chart: Chart, width: float) -> Drawing:
     bars.categoryAxis.categoryNames = [str(i + 1) for i in range(len(chart.values))]
     bars.valueAxis.valueMin, bars.valueAxis.valueMax = 0, chart.top
     bars.valueAxis.valueStep = chart.top / 5
+    bars.valueAxis.labels.dx = -8  # clear of the tick marks
     bars.bars[0].fillColor = BAR
     bars.bars.strokeColor = None
     for labels in (bars.categoryAxis.labels, bars.valueAxis.labels, bars.barLabels):
