@@ -11,8 +11,8 @@ from perfdesk.reports.pdf.text import Typesetter
 
 LINE_WIDTH = 0.5
 GAP = 4 * mm  # between one item's line and the next item's label
-SEAL_ROOM = 20 * mm
-SPACE_BEFORE = 5 * mm
+SEAL_ROOM = 12 * mm  # the stamp may overlap the lines above, as on paper forms
+SPACE_BEFORE = 3 * mm
 
 
 class SignLine(Flowable):
@@ -61,6 +61,6 @@ def signature_table(ts: Typesetter, sign: Signature, width: float, per_row: int)
     table = Table(data, colWidths=[width / per_row] * per_row,
                   style=[("FONTNAME", (0, 0), (-1, -1), ts.fonts.body.name), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                          ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                         ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
+                         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)])
     table.spaceBefore = SPACE_BEFORE
     return table
