@@ -43,7 +43,7 @@ def make_styles(fonts: FontSet) -> dict[str, TextStyle]:
         "continued": style(body, 10, 13),
         "note": style(body, 9, 12),
         # 自评报告 (GB/T 9704-2012 §7: title 2号 = 22 pt; body 3号 = 16 pt, 22 lines of 28 characters)
-        "report_title": style(head, 22, 34, "center", space_after=18),
+        "report_title": style(head, 22, 34, "center", space_after=18, words=LABEL_WORDS),
         "h1": style(head, 16, 28.9, keep_with_next=True),
         "h2": style(fonts.kai.name, 16, 28.9, indent=32, keep_with_next=True),
         "body": style(body, 16, 28.9, "justify", indent=32),

@@ -1,0 +1,106 @@
+"""The 自评报告's GB/T 9704-2012 set-up, its metadata, its closing, and its facts stated once."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+from pypdf import PdfReader
+from reportlab.lib.units import mm
+
+from perfdesk.reports import write_pdf
+from perfdesk.scoring.evaluation import Signatories
+from perfdesk.scoring.scheme import DEFAULT_SCHEME
+from tests.reports import pdf_checks as check
+from tests.reports.helpers import load
+
+WHEN = datetime(2026, 3, 25, 9, 30, tzinfo=timezone.utc)
+
+
+def _report(tmp_path, evs, **kw):
+    return write_pdf(tmp_path / "r.pdf", "report", evs, DEFAULT_SCHEME, created=WHEN, **kw).path
+
+
+def _lines(path, number=0):
+    """(text, left x, right x, top y from the page top, font size) of each text line of a page."""
+    pdf = pdfium.PdfDocument(str(path))
+    page = pdf[number]
+    height = page.get_height()
+    textpage = page.get_textpage()
+    lines, current = [], None
+    for i in range(textpage.count_chars()):
+        ch = textpage.get_text_range(i, 1)
+        if raw.FPDFText_IsGenerated(textpage, i) or not ch.strip():
+            current = None
+            continue
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        if current is None or abs(current[3] - (height - top)) > 1:
+            current = [ch, left, right, height - top, raw.FPDFText_GetFontSize(textpage, i)]
+            lines.append(current)
+        else:
+            current[0] += ch
+            current[2] = right
+    pdf.close()
+    return [line for line in lines if line[3] < (37 + 225) * mm]  # the text block, not the page number
+
+
+def test_gb9704_margins_body_size_and_headings(tmp_path):
+    path = _report(tmp_path, [load("002_01")])
+    lines = _lines(path)
+    title, first_heading = lines[0], next(line for line in lines if line[0].startswith("一、"))
+    assert abs(title[3] - 37 * mm - (34 - 22) / 2) < 2  # the text block starts 37 mm from the top …
+    assert abs(first_heading[1] - 28 * mm) < 1  # … and 28 mm from the left
+    assert title[4] == 22 and first_heading[4] == 16  # 2号 title, 3号 headings
+    body = [line for line in lines if line[4] == 16 and not line[0].startswith(("一、", "二、"))]
+    assert body and all(line[2] <= (28 + 156) * mm + 1 for line in body)  # within the 156 mm text block
+    assert abs(body[0][1] - (28 * mm + 32)) < 1  # paragraphs indented two characters
+
+
+def test_headings_are_hei_then_kai_when_windows_fonts_are_installed(tmp_path, monkeypatch):
+    from perfdesk.reports.pdf.fonts import font_set, resource
+    from perfdesk.reports.pdf.styles import make_styles
+    fonts = tmp_path / "Fonts"
+    fonts.mkdir()
+    for name, bundled in (("simfang.ttf", "uming.ttc"), ("simhei.ttf", "wqy-microhei.ttc"), ("simkai.ttf", "uming.ttc")):
+        (fonts / name).symlink_to(resource("fonts", bundled))
+    monkeypatch.setenv("WINDIR", str(tmp_path))
+    chosen = font_set("simfang")
+    assert [f.path.name for f in (chosen.body, chosen.heading, chosen.kai)] == ["simfang.ttf", "simhei.ttf", "simkai.ttf"]
+    styles = make_styles(chosen)
+    assert (styles["body"].face, styles["h1"].face, styles["h2"].face) == (
+        chosen.body.name, chosen.heading.name, chosen.kai.name)  # 仿宋 text, 黑体 then 楷体 headings
+    path = _report(tmp_path, [load("002_01"), load("004_01")], font="simfang")
+    text = "".join(PdfReader(str(path)).pages[i].extract_text() for i in range(4)).replace(" ", "")
+    assert "（一）医药招采与基金监管工作经费" in text and "（二）医疗保障管理事务" in text  # the subheadings
+
+
+def test_metadata_title_and_creation_date(tmp_path):
+    path = _report(tmp_path, [load("002_01")])
+    meta = PdfReader(str(path)).metadata
+    assert meta.title == "303-忻州市医疗保障局2022年度项目支出绩效自评报告"
+    assert meta["/CreationDate"].startswith("D:20260325093000")
+
+
+def test_closing_unit_and_date_are_right_aligned_under_the_text(tmp_path):
+    ev = replace(load("002_01"), signatories=Signatories(date="2023年3月20日"))
+    path = _report(tmp_path, [ev], sections=("basic", "other"))
+    lines = [line for number in range(3) for line in _lines(path, number)]
+    at = next(i for i, line in enumerate(lines) if line[0] == "303-忻州市医疗保障局")
+    unit, day = lines[at], lines[at + 1]
+    assert day[0] == "2023年3月20日" and lines[at - 1][0] == "无。"  # right after the last section
+    right = (28 + 156) * mm
+    assert abs(unit[2] - right) < 2 and abs(day[2] - right) < 2 and unit[3] < day[3]
+
+
+def test_closing_date_is_the_export_date_when_no_table_has_one(tmp_path):
+    path = _report(tmp_path, [load("002_01")], sections=("work",))
+    assert _lines(path)[-1][0] == "2026年3月25日"
+
+
+def test_weights_written_in_a_level1_name_are_not_repeated(tmp_path):
+    path = _report(tmp_path, [load("004_01")], sections=("analysis",))
+    text = check.flat("".join(page.extract_text() for page in PdfReader(str(path)).pages))
+    assert "产出指标(50)" in text  # the 自评表 appended prints the name as written
+    assert "产出指标50分（分值50分）" in text
+    assert "(50)50分" not in text
