@@ -56,9 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("workspace", type=workspace_target, help=WS_HELP)
     p = sub.add_parser("list", help="列出评价表：编号、年度、表格类型、项目、状态")
     p.add_argument("workspace", type=workspace_target, help=WS_HELP)
-    p = sub.add_parser("import", help="导入评价表文件（JSON 或 Excel .xlsx），输出新评价表的编号")
+    p = sub.add_parser("import", help="导入评价表文件（JSON、Excel .xlsx/.xls、Word .docx），输出新评价表的编号")
     p.add_argument("workspace", type=workspace_target, help=WS_HELP)
     p.add_argument("files", type=Path, nargs="+")
+    p.add_argument("--year", type=int, metavar="年度", help="文件中找不到年度的表按此年度导入（默认上一年）")
     p = sub.add_parser("export", help="导出评价表")
     p.add_argument("workspace", type=workspace_target, help=WS_HELP)
     choose = p.add_mutually_exclusive_group()
@@ -173,23 +174,30 @@ def _list(args) -> int:
 
 
 def _import(args) -> int:
-    tables = [t for path in args.files for t in _read(path)]  # all parsed before anything is stored
+    if args.year is not None and not 1900 <= args.year <= 2200:
+        raise CliError(f"年度不正确：{args.year}")
+    tables = [t for path in args.files for t in _read(path, args.year)]  # all parsed before anything is stored
     with _open(args.workspace) as ws:
         for new_id in ws.import_evaluations(tables):
             print(new_id)
     return 0
 
 
-def _read(path: Path):
-    """The tables of one file; for a workbook, what was recognized and skipped goes to stderr."""
-    from perfdesk.io.files import read_tables
-    if path.suffix.lower() != ".xlsx":
+def _read(path: Path, year: int | None):
+    """The tables of one file; for a table file, what was read and skipped goes to stderr, refusals included."""
+    from perfdesk.io.files import ImportRefused, read_tables
+    if path.suffix.lower() == ".json":
         return read_tables(path)
-    from perfdesk.io.xlsx_import import read_workbook
-    found = read_workbook(path)
-    for line in [line for r in found.report for line in r.lines] + list(found.notes):
+    from perfdesk.io.reader import read_file
+    try:
+        found = read_file(path, year)
+    except ImportRefused as exc:
+        for line in exc.notes:
+            print(f"{path.name}：{line}", file=sys.stderr)
+        raise
+    for line in found.lines():
         print(f"{path.name}：{line}", file=sys.stderr)
-    return list(found.evaluations)
+    return found.evaluations
 
 
 def selected_evaluations(ws, args):

@@ -6,9 +6,11 @@ exporting an imported table gives back its input.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from perfdesk.io.richtext import plain_evaluation
 from perfdesk.scoring.engine import leaf_paths
 from perfdesk.scoring.evaluation import (
     FORM_KINDS,
@@ -53,7 +55,7 @@ class ExchangeError(ValueError):
 
 
 def loads(text: str) -> list[Evaluation]:
-    """Parse a JSON document holding one table or a list of tables."""
+    """Parse a JSON document holding one table or a list of tables (rich text made plain)."""
     try:
         data = json.loads(text, parse_float=Decimal)
     except (json.JSONDecodeError, RecursionError) as exc:
@@ -61,7 +63,7 @@ def loads(text: str) -> list[Evaluation]:
     tables = data if isinstance(data, list) else [data]
     if not tables:
         raise ExchangeError("文件中没有评价表")
-    return [table_to_evaluation(t, i + 1) for i, t in enumerate(tables)]
+    return [plain_evaluation(table_to_evaluation(t, i + 1)) for i, t in enumerate(tables)]
 
 
 def dumps(evaluations: list[Evaluation]) -> str:
@@ -239,23 +241,36 @@ def _text_list(value, key: str, where: str) -> tuple[str, ...]:
 
 
 def group_leaves(leaves: list[tuple[str | None, str | None, Indicator]]) -> tuple[Indicator, ...]:
-    """Build the 一级/二级 tree from flat rows, grouping *consecutive* rows with equal labels."""
-    roots: list[tuple[str, list]] = []
+    """Build the 一级/二级 tree from flat rows, grouping *consecutive* rows with equal labels.
+
+    A row whose 一级 and 二级 are both None (a table without those columns) is a top-level
+    indicator; one whose 二级 alone is None sits right under its 一级.
+    """
+    roots: list[tuple[str | None, list]] = []
     for l1, l2, leaf in leaves:
+        if l1 is None and l2 is None:
+            roots.append((None, [(None, [leaf])]))
+            continue
         l1 = l1 or ""
-        l2 = l2 or ""
         if not roots or roots[-1][0] != l1:
             roots.append((l1, []))
         groups = roots[-1][1]
-        if not groups or groups[-1][0] != l2:
+        if not groups or groups[-1][0] != l2 or l2 is None:
             groups.append((l2, []))
         groups[-1][1].append(leaf)
-    return tuple(
-        Indicator(name=l1, level=1, children=tuple(
-            Indicator(name=l2, level=2, children=tuple(items)) for l2, items in groups
-        ))
-        for l1, groups in roots
-    )
+    return tuple(_root(l1, groups) for l1, groups in roots)
+
+
+def _root(l1: str | None, groups: list) -> Indicator:
+    if l1 is None:
+        return replace(groups[0][1][0], level=1)
+    children = []
+    for l2, items in groups:
+        if l2 is None:
+            children.extend(replace(item, level=2) for item in items)
+        else:
+            children.append(Indicator(name=l2, level=2, children=tuple(items)))
+    return Indicator(name=l1, level=1, children=tuple(children))
 
 
 def evaluation_to_table(ev: Evaluation) -> dict:

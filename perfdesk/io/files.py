@@ -14,15 +14,13 @@ MAX_JSON_BYTES = 50 * 1024 * 1024
 __all__ = ["ImportRefused", "read_tables", "write_atomically", "write_bytes_atomically"]
 
 
-def read_tables(path: Path) -> list[Evaluation]:
-    """Evaluations from a JSON exchange file or an Excel workbook; raises ImportRefused."""
+def read_tables(path: Path, default_year: int | None = None) -> list[Evaluation]:
+    """Evaluations from a JSON exchange file, a workbook (.xlsx/.xls) or a Word document; raises
+    ImportRefused. Tables without a year get `default_year` (else last year)."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        from perfdesk.io.xlsx_import import read_workbook  # openpyxl only when a workbook is read
-        return list(read_workbook(path).evaluations)
-    if suffix != ".json":
-        raise ImportRefused(f"{path.name}：" + texts.UNSUPPORTED_SUFFIX.format(suffix=suffix or "无扩展名"))
+    if path.suffix.lower() != ".json":
+        from perfdesk.io.reader import read_file  # the readers' libraries only when a table file is read
+        return read_file(path, default_year).evaluations
     try:
         if path.stat().st_size > MAX_JSON_BYTES:
             raise ImportRefused(f"{path.name}：文件过大（超过 50 MB），不像评价表")

@@ -1,20 +1,31 @@
-"""Rows copied from Excel/WPS (tab-separated text) as indicators to insert into the tree."""
+"""Cells copied from Excel, WPS or Word as indicators to insert into the tree.
+
+The clipboard becomes a grid (HTML when offered, which keeps merged cells; else tab-separated
+text) and goes through the same recognizer as an imported file, so a pasted header row is read
+with the whole vocabulary (参考分值, 全年实际值(B), 指标值(A) …). Without a header row the columns
+follow the official order: with 一级/二级 (8 or more columns) the 自评表's indicator block,
+else 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因.
+
+    whole_tree, nodes = parse(text, html)   # nodes are scoring `Indicator` trees
+"""
 from __future__ import annotations
 
-import csv
-import io
+from dataclasses import replace
 
-from perfdesk.io import xlsx_labels as L
+from perfdesk.io import texts
 from perfdesk.io.exchange import group_leaves
-from perfdesk.scoring.evaluation import Indicator, to_cell
+from perfdesk.io.grid.clipboard import grid_from_clipboard
+from perfdesk.io.grid.limits import Refusal
+from perfdesk.io.grid.model import GridCell
+from perfdesk.io.recognize.indicators import IndicatorColumns, header_rows, read_columns, read_leaves
+from perfdesk.io.recognize.layout import is_indicator_header
+from perfdesk.io.recognize.rows import rows_of
+from perfdesk.io.recognize.values import is_blank_mark
+from perfdesk.io.richtext import plain_evaluation
+from perfdesk.scoring.evaluation import Evaluation, Indicator
 
-# Rows copied without a header and without 一级/二级: 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因.
-LEAF_COLUMNS = ("name", "target", "actual", "weight", "score_printed", "reason")
-# The official 自评表 indicator block: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因.
-OFFICIAL_COLUMNS = ("l1", "l2", "name", "target", "actual", "weight", "score_printed", "reason")
-# A copied header row reads like the workbook's: the importer's label vocabulary, with 得分 as printed.
-HEADER_NAMES = {**{key: ("score_printed" if field == "score" else field) for key, field in L.INDICATOR_COLUMNS.items()},
-                L.label_key("指标"): "name"}
+LEAF_COLUMNS = ("name", "target", "actual", "weight", "score", "reason")
+OFFICIAL_COLUMNS = ("l1", "l2", "name", "target", "actual", "weight", "score", "reason")
 MAX_ROWS = 2000
 
 
@@ -22,51 +33,47 @@ class PasteError(ValueError):
     pass
 
 
-def read_rows(text: str) -> list[list[str]]:
-    """Excel puts quotes around cells holding line breaks; csv undoes that."""
-    rows = list(csv.reader(io.StringIO(text.strip("\r\n")), delimiter="\t"))
-    rows = [[c.strip().strip("\u3000") for c in r] for r in rows if any(c.strip() for c in r)]
-    if not rows:
-        raise PasteError("剪贴板中没有可粘贴的表格内容")
-    if len(rows) > MAX_ROWS:
-        raise PasteError(f"一次最多粘贴 {MAX_ROWS} 行")
-    return rows
-
-
-def _columns(rows: list[list[str]]) -> tuple[tuple[str, ...], list[list[str]]]:
-    header = [HEADER_NAMES.get(L.label_key(c)) for c in rows[0]]
-    if sum(1 for h in header if h) >= 2:
-        return tuple(h or "" for h in header), rows[1:]
-    width = max(len(r) for r in rows)
-    return (OFFICIAL_COLUMNS if width >= len(OFFICIAL_COLUMNS) else LEAF_COLUMNS), rows
-
-
-def _leaf(values: dict[str, str], line: int) -> Indicator:
-    def cell(key):
-        value = to_cell(values[key].replace(",", "")) if values.get(key) else None
-        if isinstance(value, str):
-            raise PasteError(f"第 {line} 行的{'分值' if key == 'weight' else '得分'}不是数字：{value}")
-        return value
-    return Indicator(
-        name=values.get("name", ""), level=3, weight=cell("weight"), score_printed=cell("score_printed"),
-        **{k: values.get(k) or None for k in ("target", "target_adjusted", "actual", "reason", "scoring_rule")},
-    )
-
-
-def parse(text: str) -> tuple[bool, tuple[Indicator, ...]]:
+def parse(text: str | None, html: str | None = None) -> tuple[bool, tuple[Indicator, ...]]:
     """(whole tree?, nodes): with 一级/二级 columns the rows form 一级 subtrees, else 三级 rows."""
-    all_rows = read_rows(text)
-    columns, rows = _columns(all_rows)
-    first_line = 1 + len(all_rows) - len(rows)
-    records = [({k: v for k, v in zip(columns, r) if k}, first_line + i) for i, r in enumerate(rows)]
-    if not records:
-        raise PasteError("剪贴板中只有表头，没有指标行")
-    if "l1" not in columns:
-        return False, tuple(_leaf(r, line) for r, line in records)
-    last = {"l1": "", "l2": ""}
-    leaves = []
-    for r, line in records:  # merged 一级/二级 cells arrive blank below their first row
-        for key in ("l1", "l2"):
-            last[key] = r.get(key) or last[key]
-        leaves.append((last["l1"], last["l2"], _leaf(r, line)))
-    return True, group_leaves(leaves)
+    try:
+        grid = grid_from_clipboard(text, html)
+    except Refusal as exc:
+        raise PasteError(str(exc)) from None
+    rows = list(rows_of(grid).values())
+    rows = [row for row in rows if row.number not in grid.hidden_rows]
+    if not rows:
+        raise PasteError(texts.PASTE_EMPTY)
+    if len(rows) > MAX_ROWS:
+        raise PasteError(texts.PASTE_TOO_MANY.format(limit=MAX_ROWS))
+    if any(is_indicator_header(row) for row in rows):
+        header, data = header_rows(rows)
+        columns = read_columns(header, {})
+        if not data:
+            raise PasteError(texts.PASTE_HEADER_ONLY)
+    else:
+        width = max(c for row in rows for c, _ in row.cells)
+        order = OFFICIAL_COLUMNS if width >= len(OFFICIAL_COLUMNS) else LEAF_COLUMNS
+        columns, data = IndicatorColumns({i: f for i, f in enumerate(order, 1)}), rows
+    leaves = read_leaves(grid, data, columns).fields["leaves"]
+    if not leaves:
+        raise PasteError(texts.PASTE_NO_INDICATOR)
+    for _, _, leaf, row in leaves:
+        _check_numbers(leaf, row)
+    whole_tree = leaves[0][0] is not None
+    nodes = group_leaves([(l1, l2, leaf) for l1, l2, leaf, _ in leaves])
+    if not whole_tree:
+        nodes = tuple(n for root in nodes for n in _leaves_of(root))
+    return whole_tree, plain_evaluation(Evaluation(form="project_self_eval", year=2000, indicators=nodes)).indicators
+
+
+def _leaves_of(node: Indicator) -> tuple[Indicator, ...]:
+    if not node.children:
+        return (replace(node, level=3),)
+    return tuple(leaf for child in node.children for leaf in _leaves_of(child))
+
+
+def _check_numbers(leaf: Indicator, row: int) -> None:
+    """分值 and 得分 must be numbers ("—" and the like stand for none)."""
+    for value, what in ((leaf.weight, "分值"), (leaf.score_printed, "得分")):
+        if isinstance(value, str) and not is_blank_mark(GridCell(value)):
+            raise PasteError(texts.PASTE_NOT_A_NUMBER.format(row=row, what=what, value=value))

@@ -4,7 +4,7 @@ Arguments are cell references ("D7") or ranges; every formula tolerates blank an
 """
 from __future__ import annotations
 
-from perfdesk.io.xlsx_cells import plain
+from perfdesk.io.grid.numfmt import plain
 from perfdesk.scoring.scheme import ScoringScheme
 
 _NO_CAP = "1E+99"

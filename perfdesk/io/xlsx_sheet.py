@@ -16,7 +16,7 @@ from perfdesk.io import texts
 from perfdesk.io import xlsx_formulas as fx
 from perfdesk.io import xlsx_labels as L
 from perfdesk.io import xlsx_style as style
-from perfdesk.io.xlsx_cells import plain
+from perfdesk.io.grid.numfmt import plain
 from perfdesk.io.xlsx_layout import column_widths, fund_columns, indicator_columns, sheet_width
 from perfdesk.io.xlsx_signature import signature_text
 from perfdesk.scoring.engine import ScoredEvaluation, leaf_paths
@@ -79,8 +79,8 @@ class SheetWriter:
 
     def formula(self, row: int, col: int, formula: str, printed) -> str:
         cell = self.ws.cell(row, col, formula)
-        if printed is not None:
-            cell.comment = Comment(f"{texts.PRINTED_NOTE}{printed}", texts.NOTE_AUTHOR)
+        note = texts.COMPUTED_NOTE if printed is None else f"{texts.PRINTED_NOTE}{printed}"
+        cell.comment = Comment(note, texts.NOTE_AUTHOR)  # the importer reads the note, not the formula
         return cell.coordinate
 
     def span(self, row: int, first: int, last: int, value, bold: bool = False, bottom: int | None = None):

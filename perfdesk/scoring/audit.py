@@ -106,7 +106,7 @@ def check_fund_score(ev: Evaluation, scored: ScoredEvaluation, scheme: ScoringSc
     where = _fund_where(fund.label)
     if fund.recorded_score is not None and differs(fund.recorded_score, fund.score):
         yield finding("FUND_SCORE_MISMATCH", where, printed=show(fund.recorded_score), computed=show(fund.score))
-    elif fund.recorded_score is None and scored.recorded_total is not None:
+    elif ev.funds[0].score_printed is None and scored.recorded_total is not None:  # text (a formula) is no blank
         yield finding("FUND_SCORE_MISMATCH", where, "FUND_SCORE_MISSING", computed=show(fund.score))
 
 

@@ -15,13 +15,17 @@ from functools import lru_cache
 from perfdesk.scoring.audit import Finding, audit
 from perfdesk.scoring.evaluation import Evaluation, Indicator
 from perfdesk.scoring.explain import MANUAL, PRINTED, explain_override, explain_rule, status_of
-from perfdesk.scoring.funds import FundResult, score_fund
+from perfdesk.scoring import messages as msg
+from perfdesk.scoring.funds import FundResult, is_execution_rate, score_fund
 from perfdesk.scoring.grade import grade_for
 from perfdesk.scoring.numbers import ZERO, number, round2
 from perfdesk.scoring.rules import QUANTITATIVE_RULES, apply_rule, choose_rule
 from perfdesk.scoring.scheme import DEFAULT_SCHEME, ScoringScheme
 from perfdesk.scoring.targets import Target, parse_target, read_actual
 from perfdesk.scoring.totals import GroupTotal, group_totals, indicator_sum, rate_cap
+
+
+IMPLIED_RATE_TARGET = "≥100%"
 
 
 @dataclass(frozen=True)
@@ -106,14 +110,14 @@ def recorded_score(leaf: Indicator) -> tuple[Decimal | None, str | None]:
 
 @lru_cache(maxsize=16384)  # a rescore after one edit meets every other leaf unchanged
 def score_leaf(path: tuple[str, ...], leaf: Indicator, scored: bool, scheme: ScoringScheme) -> IndicatorResult:
-    target_text = leaf.target_adjusted or leaf.target
+    target_text, remark = effective_target(leaf)
     target, actual = parse_target(target_text), read_actual(leaf.actual)
     weight = number(leaf.weight)
     choice = choose_rule(leaf, target, actual, scheme)
     outcome = apply_rule(choice, leaf, target, actual, weight, scheme)
     computed = round2(weight * outcome.fraction) if scored and weight is not None else None
     recorded, source = recorded_score(leaf) if scored else (None, None)
-    rule_text = explain_rule(outcome, choice.remark, scored, weight, computed)
+    rule_text = explain_rule(outcome, remark + choice.remark, scored, weight, computed)
     return IndicatorResult(
         path=path, indicator=leaf, target=target_text, actual=leaf.actual, weight=weight,
         rule=choice.name, computed=computed, recorded=recorded, recorded_source=source,
@@ -121,6 +125,15 @@ def score_leaf(path: tuple[str, ...], leaf: Indicator, scored: bool, scheme: Sco
         explanation=explain_override(rule_text, computed, recorded, source), rule_explanation=rule_text,
         status=status_of(outcome), target_read=target, actual_read=actual,
     )
+
+
+def effective_target(leaf: Indicator) -> tuple[str | None, str]:
+    """(target text the rule reads, a remark): 调整后指标值 wins; an execution-rate row printed
+    without a target ("—") is read against full execution, as the fund block would score it."""
+    text = leaf.target_adjusted or leaf.target
+    if is_execution_rate(leaf.name) and (text is None or not text.strip("—－-/ 　")):
+        return IMPLIED_RATE_TARGET, msg.IMPLIED_RATE_TARGET.format(target=IMPLIED_RATE_TARGET)
+    return text, ""
 
 
 def _totals(ev: Evaluation, fund: FundResult | None, results, scheme: ScoringScheme) -> ScoredEvaluation:

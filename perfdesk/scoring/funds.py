@@ -44,11 +44,23 @@ def execution_ratio(line: FundLine) -> Decimal | None:
     return executed / annual
 
 
+# Indicator names under which a table scores the execution rate inside its tree (the Ningxia
+# template's 项目管理 / 投入管理 / 预算执行率) instead of in the fund block.
+EXECUTION_RATE_NAMES = frozenset({"预算执行率", "资金执行率", "执行率", "项目预算执行率", "预算资金执行率", "资金预算执行率"})
+
+
+def is_execution_rate(name: str) -> bool:
+    return "".join(name.split()) in EXECUTION_RATE_NAMES
+
+
 def fund_weight(ev: Evaluation, scheme: ScoringScheme) -> Decimal | None:
-    """The printed fund 分值, else the scheme's default; None for unscored forms."""
+    """The printed fund 分值, else the scheme's default; None for unscored forms, and when the
+    fund block prints no 分值 because the indicator tree scores the execution rate itself."""
     if not ev.scored or not ev.funds:
         return None
     printed = number(ev.funds[0].weight)
+    if printed is None and any(is_execution_rate(leaf.name) for leaf in ev.leaves()):
+        return None
     return scheme.default_fund_weight if printed is None else printed
 
 

@@ -45,6 +45,7 @@ FUND_PROPORTIONAL = "执行率 {rate}%，{w} × min({rate}%, 100%) = {score}"
 FUND_STEP = "执行率 {rate}% 达到 {bound}% 档，{w} × {pct}% = {score}"
 FUND_NO_STEP = "执行率 {rate}% 低于所有档次，得 0 分"
 FUND_RATE_ONLY = "执行率 {rate}%"
+IMPLIED_RATE_TARGET = "预算执行率未填指标值，按 {target} 计；"
 FUND_NO_BUDGET = "全年预算数为空或为 0，无法计算执行率"
 
 # --- audit findings ---------------------------------------------------------------------------

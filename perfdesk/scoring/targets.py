@@ -25,7 +25,7 @@ _PREFIX_OPS = {
     "不多于": AT_MOST, "不大于": AT_MOST, "最多": AT_MOST,
     ">": MORE, "》": MORE, "大于": MORE, "高于": MORE, "超过": MORE, "多于": MORE,
     "<": LESS, "《": LESS, "小于": LESS, "低于": LESS, "少于": LESS,
-    "=": EQUAL, "==": EQUAL, "等于": EQUAL,
+    "=": EQUAL, "==": EQUAL, "等于": EQUAL, "═": EQUAL,  # U+2550, typed for "=" in some Yunnan tables
 }
 _SUFFIX_OPS = {
     "以上": AT_LEAST, "及以上": AT_LEAST, "(含)以上": AT_LEAST,
@@ -38,7 +38,10 @@ UNITS = (
     "工作日", "个月", "个百分点", "个", "家", "天", "分钟", "小时", "年", "月", "日", "周", "台(套)",
     "台/套", "台", "套", "项", "份", "户", "篇", "期", "场", "所", "件", "条", "张", "本", "辆", "名",
     "位", "座", "处", "间", "册", "例", "种", "类", "课时", "学时", "平方米", "公里", "分",
+    "米", "厘米", "毫米", "千米", "平方公里", "立方米", "亩", "公顷", "吨", "公斤", "千克",
 )
+# Unit words written out, read as their sign ("≥100百分比" is "≥100%").
+_UNIT_WORDS = {"百分比": "%"}
 _TRAILING_PUNCTUATION = "。.;,、!?"
 # A lone number in a sentence is read as the actual value, unless it is a date ("2021年底").
 _CALENDAR_UNITS = ("年", "月", "日")
@@ -65,6 +68,7 @@ _RANGE = re.compile(rf"{_PREFIX}{_quantity('')}\s*[-~至到—–]\s*{_quantity(
 _EMBEDDED = re.compile(_quantity(""), re.ASCII)
 _ANY_OPERATOR = re.compile(rf"^\s*(?:{_alternation(_PREFIX_OPS)})\s*")
 _DIGIT = re.compile(r"[0-9]")
+_DATE = re.compile(r"[0-9]{4}\s*(?:年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?|[-/.][0-9]{1,2}[-/.][0-9]{1,2})")
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,8 @@ class Target:
 def normalize(text: str) -> str:
     """Full-width forms to ASCII (NFKC), blanks squeezed, trailing full stops dropped."""
     folded = unicodedata.normalize("NFKC", text)
+    for word, sign in _UNIT_WORDS.items():
+        folded = folded.replace(word, sign)
     return " ".join(folded.split()).rstrip(_TRAILING_PUNCTUATION).strip()
 
 
@@ -130,8 +136,10 @@ def read_actual(text: str | None) -> Target | None:
 
 
 def looks_numeric(target: Target) -> bool:
-    """Qualitative text that nevertheless contains digits (worth an UNPARSED_TARGET note)."""
-    return not target.quantitative and bool(_DIGIT.search(normalize(target.text)))
+    """Qualitative text that nevertheless contains digits (worth an UNPARSED_TARGET note); a cell
+    holding just a date ("2021年12月", "2022-03-15") is a deadline, not a number."""
+    text = normalize(target.text)
+    return not target.quantitative and not _DATE.fullmatch(text) and bool(_DIGIT.search(text))
 
 
 def strip_operator(text: str) -> str:

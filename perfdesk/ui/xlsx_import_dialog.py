@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 from perfdesk.scoring.messages import FORM_NAMES
-from perfdesk.io.xlsx_import import WorkbookImport, read_workbook
+from perfdesk.io.reader import FileReading, read_file
 from perfdesk.scoring.evaluation import Evaluation
 
 TITLE = "导入Excel：{name}"
@@ -23,14 +23,14 @@ NO_PROJECT = "（未填项目名称）"
 
 
 class XlsxImportDialog(QDialog):
-    def __init__(self, result: WorkbookImport, name: str = "", parent=None):
+    def __init__(self, result: FileReading, name: str = "", parent=None):
         super().__init__(parent)
         self.result = result
         self.setWindowTitle(TITLE.format(name=name))
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(COLUMNS)
-        for evaluation, report in zip(result.evaluations, result.report):
-            self.tree.addTopLevelItem(_table_item(evaluation, report.lines))
+        for table in result.tables:
+            self.tree.addTopLevelItem(_table_item(table.evaluation, table.lines))
         self.tree.resizeColumnToContents(0)
         self.tree.itemChanged.connect(self._update_ok)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -53,7 +53,7 @@ class XlsxImportDialog(QDialog):
 
     @classmethod
     def ask(cls, path: Path, parent=None) -> list[Evaluation]:
-        dialog = cls(read_workbook(Path(path)), Path(path).name, parent)
+        dialog = cls(read_file(Path(path)), Path(path).name, parent)
         return dialog.chosen() if dialog.exec() == QDialog.Accepted else []
 
 

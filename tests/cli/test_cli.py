@@ -48,7 +48,7 @@ def test_import_of_unsupported_file_changes_nothing(new_target, tmp_path, capsys
     bad = tmp_path / "t.txt"
     bad.write_text("hello", encoding="utf-8")
     assert main(["import", str(ws), str(bad)]) == 1
-    assert "不支持的文件类型" in capsys.readouterr().err
+    assert "不支持的文件类型" in capsys.readouterr().err  # .txt: neither a table file nor JSON
     main(["list", str(ws)])
     assert capsys.readouterr().out == ""
 
@@ -153,3 +153,45 @@ def test_report_sections_from_the_command_line(new_target, tmp_path, fixtures_di
     capsys.readouterr()
     assert main(["export", str(ws), "--pdf", str(out), "--kind", "report", "--sections", "abc"]) == 1
     assert "报告章节选择不正确" in capsys.readouterr().err
+
+
+def _yearless_table(path):
+    from openpyxl import Workbook
+    book = Workbook()
+    for row in (["项目支出绩效自评表"], ["项目名称", "无年度的项目"],
+                ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                ["产出指标", "数量指标", "人数", "≥10人", "12人", 90, 90]):
+        book.active.append(row)
+    book.save(path)
+
+
+def test_import_takes_the_year_a_table_lacks_and_reports_it(tmp_path, capsys):
+    import datetime
+
+    ws = tmp_path / "y.perfdesk"
+    main(["new", str(ws)])
+    _yearless_table(tmp_path / "table.xlsx")
+    capsys.readouterr()
+    assert main(["import", str(ws), str(tmp_path / "table.xlsx"), "--year", "2021"]) == 0
+    err = capsys.readouterr().err
+    assert "table.xlsx：未找到年度，暂按 2021 年导入" in err and "指标：1 个三级指标" in err
+    assert main(["import", str(ws), str(tmp_path / "table.xlsx")]) == 0  # never refused for a missing year
+    capsys.readouterr()
+    main(["list", str(ws)])
+    years = [line.split("\t")[1] for line in capsys.readouterr().out.splitlines()]
+    assert years == ["2021", str(datetime.date.today().year - 1)]
+
+
+def test_a_refused_workbook_says_what_was_looked_at(tmp_path, capsys):
+    from openpyxl import Workbook
+    ws = tmp_path / "r.perfdesk"
+    main(["new", str(ws)])
+    book = Workbook()
+    book.active.title = "说明页"
+    book.active.append(["本工作簿只有说明文字"])
+    book.save(tmp_path / "notes.xlsx")
+    capsys.readouterr()
+    assert main(["import", str(ws), str(tmp_path / "notes.xlsx")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("notes.xlsx：工作表“说明页”：未找到评价表")
+    assert err[-1].startswith("notes.xlsx：文件中没有可识别的评价表")

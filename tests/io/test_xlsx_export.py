@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from perfdesk.io.xlsx_export import write_workbook
-from perfdesk.io.xlsx_import import read_workbook
+from perfdesk.io.reader import read_file
 from tests.io.xlsx_helpers import all_fixture_paths, comparable, fixture_path, load_fixture
 
 
@@ -20,7 +20,7 @@ def everything(tmp_path_factory):
 
 def test_every_fixture_survives_export_and_import(everything):
     evaluations, path = everything
-    back = read_workbook(path).evaluations
+    back = read_file(path).evaluations
     assert len(evaluations) == 24 and len(back) == 24
     for original, imported in zip(evaluations, back):
         assert comparable(imported) == comparable(original), original.project
@@ -78,7 +78,7 @@ def test_scores_perfdesk_computed_do_not_come_back_as_printed(tmp_path):
     write_workbook(tmp_path / "one.xlsx", [edited])
     ws = openpyxl.load_workbook(tmp_path / "one.xlsx").worksheets[0]
     assert ws["H13"].value == 15 and "计算值" in ws["H13"].comment.text  # the engine's score, noted
-    back = read_workbook(tmp_path / "one.xlsx").evaluations[0]
+    back = read_file(tmp_path / "one.xlsx").evaluations[0]
     assert comparable(back) == comparable(edited)
 
 
@@ -101,7 +101,7 @@ def test_a_manual_score_survives_the_workbook_as_the_printed_score(tmp_path):
     edited = replace(ev, indicators=(replace(root, children=(replace(group, children=(leaf,)),) + root.children[1:]),)
                      + ev.indicators[1:])
     write_workbook(tmp_path / "m.xlsx", [edited])
-    [back] = read_workbook(tmp_path / "m.xlsx").evaluations
+    [back] = read_file(tmp_path / "m.xlsx").evaluations
     assert next(back.leaves()).score_printed == Decimal("12.5")
     assert score_evaluation(back).total == score_evaluation(edited).total
 
@@ -111,5 +111,5 @@ def test_signatories_survive_the_workbook(tmp_path):
     ev = replace(load_fixture(fixture_path("004_02_chengxiang_yiliao_jiuzhu")),
                  signatories=Signatories(preparer="张喆", phone="021-65000000", head="李堃", date="2023-03-25"))
     write_workbook(tmp_path / "s.xlsx", [ev])
-    [back] = read_workbook(tmp_path / "s.xlsx").evaluations
+    [back] = read_file(tmp_path / "s.xlsx").evaluations
     assert back.signatories == ev.signatories

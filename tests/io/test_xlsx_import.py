@@ -7,16 +7,18 @@ import pytest
 from openpyxl import Workbook
 
 from perfdesk.io.files import read_tables
-from perfdesk.io.xlsx_import import read_workbook
+from perfdesk.io.reader import read_file
 from tests.io.xlsx_helpers import WORKBOOK_FIXTURES, WORKBOOKS, comparable, fixture_path, load_fixture
 
 
-def expected(prefix: str, workbook: str) -> dict:
+def expected(prefix: str, workbook: str, imported: dict) -> dict:
     table = comparable(load_fixture(fixture_path(prefix)))
     if workbook == "xinzhou_2022.xlsx":
-        # 执行率 and 得分 are formulas without cached values there: nothing printed to read.
-        for fund in table["funds"]:
-            fund["rate_printed"] = fund["score_printed"] = None
+        # 执行率 and 得分 are formulas without saved results there: the printed value is unknown,
+        # kept as the formula's text (never a number, never blank).
+        for fund, got in zip(table["funds"], imported["funds"]):
+            assert got["rate_printed"].startswith("=IF(") and got["score_printed"].startswith("=ROUND(")
+            fund["rate_printed"], fund["score_printed"] = got["rate_printed"], got["score_printed"]
     if workbook == "synthetic_dept_overall.xlsx":
         # The synthetic workbook prints a different title and no grade than its JSON.
         table["title"] = "2023年度部门整体支出绩效自评价指标体系得分情况"
@@ -26,11 +28,20 @@ def expected(prefix: str, workbook: str) -> dict:
 
 @pytest.mark.parametrize("workbook", sorted(WORKBOOK_FIXTURES))
 def test_workbook_imports_equal_to_its_fixtures(workbook):
-    result = read_workbook(WORKBOOKS / workbook)
+    result = read_file(WORKBOOKS / workbook)
     prefixes = WORKBOOK_FIXTURES[workbook]
     assert len(result.evaluations) == len(prefixes)
     for evaluation, prefix in zip(result.evaluations, prefixes):
-        assert comparable(evaluation) == expected(prefix, workbook), prefix
+        assert comparable(evaluation) == expected(prefix, workbook, comparable(evaluation)), prefix
+
+
+def test_a_formula_without_a_saved_result_raises_no_finding():
+    """xinzhou_2022.xlsx: 执行率 and 得分 are formulas Excel never calculated; perfdesk cannot
+    know what they print, so it must not report them as missing or wrong."""
+    from perfdesk.scoring.engine import score_evaluation
+    for evaluation in read_file(WORKBOOKS / "xinzhou_2022.xlsx").evaluations:
+        codes = {f.code for f in score_evaluation(evaluation).findings}
+        assert not codes & {"FUND_SCORE_MISMATCH", "FUND_RATE_MISMATCH"}, evaluation.project
 
 
 def test_read_tables_dispatches_workbooks():
@@ -40,18 +51,18 @@ def test_read_tables_dispatches_workbooks():
 
 
 def test_report_says_what_was_read_and_skipped():
-    result = read_workbook(WORKBOOKS / "yangpu_2022.xlsx")
-    lines = result.report[0].lines
+    result = read_file(WORKBOOKS / "yangpu_2022.xlsx")
+    lines = result.tables[0].lines
     assert lines[0].startswith("工作表“医疗保障管理事务”第 1–33 行：项目支出绩效自评表")
     assert any(line.startswith("资金：4 行") for line in lines)
     assert "签章：第 33 行（各栏空白）" in lines
-    assert any("已按上一行补齐" in line for line in lines)
-    xinzhou = read_workbook(WORKBOOKS / "xinzhou_2022.xlsx").report[0].lines
-    assert "H7：公式没有缓存的计算结果，原表值留空" in xinzhou
+    assert "年度：2022（取自标题）" in lines
+    xinzhou = read_file(WORKBOOKS / "xinzhou_2022.xlsx").tables[0].lines
+    assert "H7：公式没有保存计算结果，原表值未知，不据此审核" in xinzhou
 
 
 def test_stacked_tables_are_each_reported():
-    report = read_workbook(WORKBOOKS / "linshui_2021.xlsx").report
+    report = read_file(WORKBOOKS / "linshui_2021.xlsx").tables
     assert [(r.first_row, r.last_row) for r in report][:2] == [(1, 17), (18, 37)]
     assert {r.form for r in report} == {"project_goal_completion"}
 
@@ -86,7 +97,7 @@ def _variant_workbook(path):
 
 def test_label_variants_and_awkward_cells(tmp_path):
     _variant_workbook(tmp_path / "v.xlsx")
-    result = read_workbook(tmp_path / "v.xlsx")
+    result = read_file(tmp_path / "v.xlsx")
     ev = result.evaluations[0]
     assert (ev.form, ev.year, ev.money_unit, ev.implementer) == ("project_self_eval", 2021, "元", None)
     total, share, other = ev.funds
@@ -100,11 +111,11 @@ def test_label_variants_and_awkward_cells(tmp_path):
     assert ev.indicators[0].children[0].name == "数量指标"  # filled down
     assert (ev.total_weight_printed, ev.total_score_printed, ev.grade_printed) == (100, Decimal("98.49"), "优")
     assert "target_adjusted" in ev.columns
-    assert any("注：本表由示例单位填报" in line for line in result.report[0].lines)
+    assert any("注：本表由示例单位填报" in line for line in result.tables[0].lines)
 
 
 def test_signature_row_is_read_in_either_layout(tmp_path):
-    from perfdesk.io.xlsx_signature import read_signatories
+    from perfdesk.io.recognize.closing import read_signatories
     assert read_signatories("填报人：张喆 | 联系电话： | 单位负责人：李四 | 填报日期：2023-03-25") == \
         {"preparer": "张喆", "head": "李四", "date": "2023-03-25"}
     assert read_signatories("填表人 | 王五 | 联系电话 | 0350-1234567 | 单位（盖章）") == \

@@ -4,13 +4,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from perfdesk.io.xlsx_import import read_workbook
+from perfdesk.io.reader import read_file
 from perfdesk.ui.xlsx_import_dialog import XlsxImportDialog
 from tests.io.xlsx_helpers import WORKBOOKS
 
 
 def test_preview_lists_tables_and_returns_the_ticked_ones(qtbot):
-    result = read_workbook(WORKBOOKS / "linshui_2021.xlsx")
+    result = read_file(WORKBOOKS / "linshui_2021.xlsx")
     dialog = XlsxImportDialog(result, "linshui_2021.xlsx")
     qtbot.addWidget(dialog)
     tree = dialog.tree

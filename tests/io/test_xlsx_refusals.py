@@ -10,7 +10,9 @@ from openpyxl import Workbook
 
 from perfdesk.io.files import ImportRefused, read_tables
 from perfdesk.models.workspace import Workspace
-from tests.io.xlsx_helpers import CHINESE, WORKBOOKS, fixture_path, load_fixture
+from tests.io.xlsx_helpers import CHINESE, FIXTURES, WORKBOOKS, fixture_path, load_fixture
+
+REALWORLD = FIXTURES.parent / "realworld"
 
 
 def truncated(path):
@@ -50,12 +52,7 @@ _PARTS = {
 
 def many_rows(path):
     """A real 100,000-row workbook, written directly (openpyxl takes seconds to write one)."""
-    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 100_001))
-    sheet = f'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>'
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in _PARTS.items():
-            archive.writestr(name, text)
-        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    _workbook(path, "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 100_001)))
 
 
 def zip_bomb(path):
@@ -68,25 +65,39 @@ def zip_bomb(path):
                 sheet.write(zeros)
 
 
+def _workbook(path, sheet_data: str, after: str = "") -> None:
+    sheet = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             f"<sheetData>{sheet_data}</sheetData>{after}</worksheet>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in _PARTS.items():
+            archive.writestr(name, text)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+
+
 def far_cell(path):
-    book = Workbook()
-    book.active["C6000"] = "远处的单元格"
-    book.save(path)
+    """One far cell merged with A1: a reader that makes every covered cell never finishes."""
+    _workbook(path, '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>远处</t></is></c></row>',
+              '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')
 
 
-def encrypted(path):
+def broken_ole2(path):
     path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 4096)
+
+
+def renamed_xls(path):
+    path.write_bytes((REALWORLD / "11_xls_biff8_jishan.xls").read_bytes())
 
 
 CASES = {
     "truncated zip": (truncated, "损坏"),
-    "not a zip": (not_a_zip, "不是 Excel 工作簿"),
+    "not a zip": (not_a_zip, "不是可以读取的表格文件"),
     "empty workbook": (empty_workbook, "空的"),
     "random text": (random_text, "没有可识别的评价表"),
-    "100,000 rows": (many_rows, "超过 5000 行"),
-    "cell far down": (far_cell, "超过 5000 行"),
+    "100,000 rows": (many_rows, "超过 50000 个"),
+    "one far cell merged with A1": (far_cell, "合并单元格超过"),
     "zip bomb": (zip_bomb, "解压后过大"),
-    "encrypted": (encrypted, "密码保护"),
+    "broken OLE2": (broken_ole2, "损坏"),
+    "an .xls renamed .xlsx": (renamed_xls, "扩展名"),
 }
 
 
@@ -118,7 +129,11 @@ def test_refused_quickly_with_a_chinese_message_and_nothing_stored(case, tmp_pat
 def test_other_file_types_are_refused(tmp_path):
     path = tmp_path / "table.xls"
     path.write_bytes(b"x")
-    with pytest.raises(ImportRefused, match="不支持的文件类型"):
+    with pytest.raises(ImportRefused, match="不是可以读取的表格文件（Excel 97-2003 工作簿（.xls））"):
+        read_tables(path)
+    path = tmp_path / "table.txt"
+    path.write_bytes(b"x")
+    with pytest.raises(ImportRefused, match="不支持的文件类型“.txt”"):
         read_tables(path)
 
 

@@ -1,0 +1,77 @@
+"""The rows that close a table: 总分 (with the grade printed after it), a separate 等级 row, the
+说明 row of the transfer form, and the signature row (填报人 … 填报日期)."""
+from __future__ import annotations
+
+import re
+
+from perfdesk.io import texts
+from perfdesk.io.grid.model import Grid
+from perfdesk.io.recognize import labels as L
+from perfdesk.io.recognize import vocabulary as V
+from perfdesk.io.recognize.indicators import IndicatorColumns
+from perfdesk.io.recognize.part import Part
+from perfdesk.io.recognize.rows import Row
+from perfdesk.io.recognize.values import decimal_of, number_of
+from perfdesk.scoring.evaluation import Signatories
+
+_SPLIT = re.compile("(" + "|".join(map(re.escape, sorted((*V.SIGNATURE, *V.SIGNATURE_OTHER), key=len, reverse=True)))
+                    + r")\s*[:：]?")
+
+
+def total_part(grid: Grid, row: Row, columns: IndicatorColumns | None) -> Part:
+    weight_col = columns.of("weight") if columns else None
+    score_col = columns.of("score") if columns else None
+    weight = number_of(grid.get(row.number, weight_col))
+    score = number_of(grid.get(row.number, score_col))
+    if columns is None:  # no indicator header to align with: the numbers in order
+        numbers = [number_of(cell) for _, cell in row.cells if decimal_of(cell) is not None]
+        weight, score = (numbers + [None, None])[:2] if len(numbers) > 1 else (None, (numbers or [None])[0])
+    last = max((c for c in (weight_col, score_col) if c is not None), default=0)
+    grade = _grade_after(row, last)
+    part = Part(fields={"total_weight_printed": weight, "total_score_printed": score})
+    if grade is not None:
+        part.fields["grade_printed"] = grade
+    shown = [texts.NONE if v is None else str(v) for v in (weight, score, grade)]
+    part.found.append(texts.FOUND_TOTAL.format(weight=shown[0], score=shown[1], grade=shown[2]))
+    return part
+
+
+def _grade_after(row: Row, col: int) -> str | None:
+    after = [cell.text for c, cell in row.cells if c > col and decimal_of(cell) is None]
+    while after and L.key(after[0]) in L.GRADE_ROW:
+        after.pop(0)
+    return after[0].strip() if after else None
+
+
+def grade_part(row: Row) -> Part:
+    cells = [cell.text for _, cell in row.cells]
+    _, _, inline = L.fold(cells[0]).partition(":")
+    grade = inline.strip() or (cells[1].strip() if len(cells) > 1 else None)
+    return Part(fields={"grade_printed": grade})
+
+
+def remarks_part(row: Row) -> Part:
+    cells = [cell.text for _, cell in row.cells]
+    return Part(fields={"remarks": cells[1] if len(cells) > 1 else None}, found=[texts.FOUND_REMARKS])
+
+
+def read_signatories(text: str) -> dict[str, str]:
+    """Label -> value pairs from one row's text; blank values are left out."""
+    pieces = _SPLIT.split(text)
+    found = {}
+    for label, value in zip(pieces[1::2], pieces[2::2]):
+        value = value.strip(" \u3000:：|")
+        if label in V.SIGNATURE and value:
+            found[V.SIGNATURE[label]] = value
+    return found
+
+
+def signature_part(rows: list[Row], header: dict | None = None) -> Part:
+    values: dict[str, str] = dict(header or {})
+    for row in rows:
+        values.update(read_signatories(" | ".join(cell.text for _, cell in row.cells)))
+    if not rows and not values:
+        return Part()
+    names = "、".join(label for label, key in texts.SIGNATURE_ORDER if key in values) or texts.BLANK_SIGNATURE
+    found = [texts.FOUND_SIGNATURE.format(row=rows[0].number, names=names)] if rows else []
+    return Part(fields={"signatories": Signatories(**values)}, found=found)

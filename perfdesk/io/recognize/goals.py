@@ -1,0 +1,83 @@
+"""年度总体目标 (labels as column headers above the texts, or as row labels left of them) and the
+资金管理情况 block of the transfer-payment form."""
+from __future__ import annotations
+
+from perfdesk.io import texts
+from perfdesk.io.grid.model import Grid
+from perfdesk.io.recognize import labels as L
+from perfdesk.io.recognize.part import Part
+from perfdesk.io.recognize.rows import Row
+from perfdesk.scoring.evaluation import FundManagementRow
+
+
+def goals_part(grid: Grid, rows: list[Row]) -> Part:
+    header = next((row for row in rows[:2] if len(set(_goal_labels(row).values())) >= 2), None)
+    found: dict[str, list[str]] = {}
+    if header is not None:
+        _by_columns(header, rows[rows.index(header) + 1:], found)
+        printed = [header.cells[i][1].text for i, (c, _) in enumerate(header.cells) if c in _goal_labels(header)]
+    else:
+        printed = _by_rows(rows, found)
+    values = {name: "\n".join(v for v in found.get(name, []) if v) or None for name in ("goal_target", "goal_adjusted", "goal_actual")}
+    adjusted = values.pop("goal_adjusted")
+    if adjusted and not is_blank_mark_text(adjusted):
+        values["goal_target"] = adjusted
+    part = Part(fields=values)
+    part.found.append(texts.FOUND_GOALS.format(labels="、".join(p.replace("\n", "") for p in printed) or texts.NONE))
+    return part
+
+
+def is_blank_mark_text(text: str) -> bool:
+    return text.strip() in ("无", "—", "-", "/", "")
+
+
+def _goal_labels(row: Row) -> dict[int, str]:
+    """Column -> goal field of a row's goal labels, without a leading block label that others follow."""
+    labels = row.fields(L.GOAL_FIELDS)
+    first = row.cells[0][0]
+    if first in labels and len(labels) > 1:
+        del labels[first]
+    return labels
+
+
+def _by_columns(header: Row, data: list[Row], found: dict[str, list[str]]) -> None:
+    columns = sorted(_goal_labels(header).items())
+    for row in data:
+        for i, (col, name) in enumerate(columns):
+            end = columns[i + 1][0] if i + 1 < len(columns) else 10 ** 6
+            found.setdefault(name, []).extend(cell.text for c, cell in row.cells if col <= c < end)
+
+
+def _by_rows(rows: list[Row], found: dict[str, list[str]]) -> list[str]:
+    printed, current = [], None
+    for row in rows:
+        labels = row.fields(L.GOAL_FIELDS)
+        if labels:
+            col = max(labels)
+            current = labels[col]
+            printed.append(next(cell.text for c, cell in row.cells if c == col))
+            values = [cell.text for c, cell in row.cells if c > col]
+        else:
+            values = [cell.text for _, cell in row.cells]
+        if current is not None:
+            found.setdefault(current, []).extend(values)
+    return printed
+
+
+def management_part(grid: Grid, rows: list[Row]) -> Part:
+    columns = rows[0].fields(L.MANAGEMENT_COLUMNS)
+    if not columns:
+        return Part(skipped=[texts.SKIPPED_ROW.format(row=r.number, text=r.text()) for r in rows])
+    first_value = min(columns)
+    found = []
+    for row in rows[1:]:
+        item = next((cell.text for c, cell in row.cells if c < first_value), None)
+        values = {name: _text_at(grid, row.number, c) for c, name in columns.items()}
+        if item is not None or any(values.values()):
+            found.append(FundManagementRow(item=item or "", **values))
+    return Part(fields={"fund_management": tuple(found)}, found=[texts.FOUND_MANAGEMENT.format(count=len(found))])
+
+
+def _text_at(grid: Grid, row: int, col: int) -> str | None:
+    cell = grid.get(row, col)
+    return None if cell is None else cell.text

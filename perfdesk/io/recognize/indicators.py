@@ -1,0 +1,192 @@
+"""The indicator block: columns found by their labels (one or two header rows, any order), one
+leaf per data row, 一级/二级 groups from merged ranges and labels.
+
+A target split over 指标性质 | 指标值 | 度量单位 columns is joined into one ("≧" "735" "人次" ->
+"≧735人次"). Hidden rows never get here; template placeholders (指标2：, ……) and rows naming only
+a group are skipped and listed, and a group keeps its label when its first row is such a row.
+Without 一级/二级 columns the indicators form a one-level list.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from perfdesk.io import texts
+from perfdesk.io.grid.model import Grid, GridCell
+from perfdesk.io.recognize import labels as L
+from perfdesk.io.recognize.layout import is_indicator_header
+from perfdesk.io.recognize.part import ColumnUse, Part
+from perfdesk.io.recognize.rows import Row
+from perfdesk.io.recognize.values import is_numeric, number_of
+from perfdesk.scoring.evaluation import Indicator
+
+_TEXT_FIELDS = ("name", "target", "target_adjusted", "actual", "reason", "scoring_rule")
+_OPTIONAL = {"target_adjusted": "target_adjusted", "scoring_rule": "scoring_rule"}
+_TARGETS = ("target", "target_adjusted")
+IGNORED = "ignored"
+
+
+@dataclass
+class IndicatorColumns:
+    fields: dict[int, str]  # column -> field (only read fields)
+    uses: list[ColumnUse] = field(default_factory=list)
+
+    def of(self, name: str) -> int | None:
+        return next((c for c, f in self.fields.items() if f == name), None)
+
+
+def header_rows(rows: list[Row]) -> tuple[list[Row], list[Row]]:
+    """(header rows, the rest): the first header, a 绩效指标 line above it, and a second row of sub-labels."""
+    start = next(i for i, row in enumerate(rows) if is_indicator_header(row))
+    header = [rows[start]]
+    below = rows[start + 1] if start + 1 < len(rows) else None
+    if below is not None and _sub_labels(below):
+        header.append(below)
+    return header, rows[start + len(header):]
+
+
+def _sub_labels(row: Row) -> bool:
+    return bool(row.cells) and all(c in row.labels for c, _ in row.cells) and not is_indicator_header(row)
+
+
+def read_columns(header: list[Row], overrides: dict[int, str | None]) -> IndicatorColumns:
+    """Column -> field from the header labels; a lower row's label wins over the label spanning it."""
+    fields: dict[int, str | None] = {}
+    printed: dict[int, list[str]] = {}
+    for row in header:
+        for col, cell in row.cells:
+            label = row.labels.get(col)
+            if label in L.INDICATOR_SECTION:
+                continue
+            printed.setdefault(col, []).append(cell.text.replace("\n", ""))
+            if label in L.INDICATOR_COLUMNS:
+                fields[col] = L.INDICATOR_COLUMNS[label]
+            elif col not in fields:
+                fields[col] = None
+    _second_target_is_adjusted(fields)
+    fields.update(overrides)
+    uses = [ColumnUse("indicators", c, "/".join(printed.get(c, [""])), fields.get(c))
+            for c in sorted(set(printed) | set(overrides))]
+    return IndicatorColumns({c: f for c, f in fields.items() if f}, uses)
+
+
+def _second_target_is_adjusted(fields: dict[int, str | None]) -> None:
+    targets = [c for c in sorted(fields) if fields[c] == "target"]
+    for col in targets[1:2]:
+        fields[col] = "target_adjusted"
+
+
+@dataclass
+class _Labels:
+    l1: str | None = None
+    l2: str | None = None
+
+
+def indicators_part(grid: Grid, rows: list[Row], overrides: dict[int, str | None]) -> Part:
+    header, data = header_rows(rows)
+    columns = read_columns(header, overrides)
+    part = read_leaves(grid, data, columns)
+    part.columns |= {_OPTIONAL[f] for f in columns.fields.values() if f in _OPTIONAL}
+    part.uses = columns.uses
+    labels = [cell.text.replace("\n", "") for row in header for c, cell in row.cells if c in row.labels
+              and row.labels[c] not in L.INDICATOR_SECTION]
+    groups = len({l1 for l1, _, _, _ in part.fields["leaves"]})
+    part.found.append(texts.FOUND_INDICATORS.format(count=len(part.fields["leaves"]), groups=groups,
+                                                    columns="、".join(labels)))
+    return part
+
+
+def read_leaves(grid: Grid, data: list[Row], columns: IndicatorColumns) -> Part:
+    """Leaves as (一级, 二级, leaf, row) — 一级/二级 None when the table has no such column."""
+    part = Part()
+    part.fields["indicator_columns"] = columns
+    leaves, above = [], _Labels()
+    for row in data:
+        if is_indicator_header(row):
+            part.skipped.append(texts.SKIPPED_REPEATED_HEADER.format(row=row.number))
+            continue
+        found = _leaf(grid, row, columns, above, part)
+        if found is not None:
+            leaves.append(found)
+    has = set(columns.fields.values())
+    levels = ("l1" in has, "l2" in has)
+    if levels == (False, True):
+        leaves = [(l2, None, leaf, r) for _, l2, leaf, r in leaves]
+        levels = (True, False)
+    part.fields["leaves"] = [(_level(l1, levels[0]), _level(l2, levels[1]), leaf, r) for l1, l2, leaf, r in leaves]
+    return part
+
+
+def _level(label: str | None, present: bool) -> str | None:
+    """A blank 一级/二级 of a table that has the column is "", of one that has not None."""
+    return (label or "") if present else None
+
+
+def _leaf(grid: Grid, row: Row, columns: IndicatorColumns, above: _Labels, part: Part):
+    r = row.number
+    l1 = _group_label(grid, r, columns.of("l1"))
+    l2 = _group_label(grid, r, columns.of("l2"))
+    if l1 is not None and l1 != above.l1:
+        above.l1, above.l2 = l1, None
+    if l2 is not None:
+        above.l2 = l2
+    values = {name: _text(grid.get(r, col)) for col, name in columns.fields.items() if name in _TEXT_FIELDS}
+    name = _name(values.get("name"))
+    for target in _TARGETS:
+        if target in columns.fields.values():
+            values[target] = _joined_target(grid, r, columns, target)
+    weight, score = (number_of(grid.get(r, columns.of(f))) for f in ("weight", "score"))
+    if name is None and values.get("target") is None and values.get("actual") is None:
+        own_group = any(grid.get(r, columns.of(f)) is not None for f in ("l1", "l2") if columns.of(f) is not None)
+        if values.get("name") is not None:
+            part.skipped.append(texts.SKIPPED_PLACEHOLDER.format(row=r, text=row.text()))
+        elif weight is not None or score is not None:
+            part.skipped.append(texts.SKIPPED_NO_NAME.format(row=r, text=row.text()))
+        elif own_group:
+            part.skipped.append(texts.SKIPPED_GROUP_ONLY.format(row=r, text=row.text()))
+        else:
+            part.skipped.append(texts.SKIPPED_ROW.format(row=r, text=row.text()))
+        return None
+    leaf = Indicator(
+        name=name or "", level=3, weight=weight, target=values.get("target"),
+        target_adjusted=values.get("target_adjusted"), actual=values.get("actual"), score_printed=score,
+        reason=values.get("reason"), scoring_rule=values.get("scoring_rule"),
+    )
+    return above.l1, above.l2, leaf, r
+
+
+def _group_label(grid: Grid, row: int, col: int | None) -> str | None:
+    """A 一级/二级 cell, or the label of the vertical merge it sits in."""
+    if col is None:
+        return None
+    cell = grid.above(row, col)
+    return "".join(line.strip() for line in cell.text.splitlines()) if cell is not None else None
+
+
+def _text(cell: GridCell | None) -> str | None:
+    return None if cell is None else cell.text
+
+
+def _name(text: str | None) -> str | None:
+    """The 三级 name without a template's "指标1：" prefix; None for a placeholder (指标2：, ……)."""
+    if text is None:
+        return None
+    stripped = text.strip()
+    if L.PLACEHOLDER_NAME.match(L.fold(stripped)):
+        return None
+    rest = L.NAME_PREFIX.sub("", stripped)
+    return rest or None
+
+
+def _joined_target(grid: Grid, row: int, columns: IndicatorColumns, target: str) -> str | None:
+    value = grid.get(row, columns.of(target))
+    op_cell = grid.get(row, columns.of("target_op"))
+    unit_cell = grid.get(row, columns.of("unit"))
+    op = "" if op_cell is None or L.key(op_cell.text) in L.NOT_AN_OPERATOR else op_cell.text.strip()
+    text = value.text.strip() if value is not None else ""
+    unit = unit_cell.text.strip() if unit_cell is not None else ""
+    if unit == "百分比":
+        unit = "%"
+    if text and unit and is_numeric(value) and not text.endswith(unit) and not text.endswith("%"):
+        text += unit
+    joined = f"{op}{text}" if text else ""
+    return joined or None

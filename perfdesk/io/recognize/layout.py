@@ -1,0 +1,212 @@
+"""Finding the tables in a grid and cutting each into blocks by what its rows mean.
+
+A table opens at its 项目名称 row (the department-wide form: its 评价单位/部门名称 row; a bare
+indicator list: its header row), together with the title lines right above it, and runs to
+the next table. Inside, a row opens a block when it is a header of the indicators (by how many
+indicator concepts it holds, in any order), of the funds (by fund concepts, wherever the
+项目资金 label sits), of the goals, or starts with a block label (总分, 等级, 说明, 填报人…);
+every other row continues the block above it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from perfdesk.io.grid.model import DATE, TEXT, Grid
+from perfdesk.io.recognize import labels as L
+from perfdesk.io.recognize.rows import Row
+from perfdesk.io.recognize.values import is_blank_mark, is_numeric
+
+MAX_TITLE_LINES = 6
+MAX_GAP = 2  # two blank rows end a block
+_NOTE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：.、]")
+_FUND_FIELDS = {"initial", "declared", "annual", "executed", "balance", "rate"}
+
+
+@dataclass
+class Block:
+    kind: str  # header, funds, goals, management, indicators, indicator_title, total, grade, remarks, signature, other
+    rows: list[int]
+
+
+@dataclass
+class Region:
+    first: int
+    last: int
+    anchor: int
+    title_rows: list[int]
+    blocks: list[Block] = field(default_factory=list)
+    unread: list[int] = field(default_factory=list)  # rows that belong to no block
+    hidden: list[int] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[Block]:
+        return [b for b in self.blocks if b.kind == kind]
+
+
+def is_indicator_header(row: Row) -> bool:
+    fields = set(row.fields(L.INDICATOR_COLUMNS).values())
+    return ("name" in fields or {"l1", "l2"} <= fields) and len(fields) >= 3
+
+
+def is_inline_funds(row: Row) -> bool:
+    """The 预算数: x | 执行数: y layout: the budget label has its number right beside it."""
+    for col, label in row.labels.items():
+        if label == L.INLINE_BUDGET:
+            right = next((cell for c, cell in row.cells if c > col), None)
+            return right is not None and (is_numeric(right) or is_blank_mark(right))
+    return False
+
+
+def is_fund_header(row: Row) -> bool:
+    """A row of fund column labels; with 项目名称 among them it heads a list of projects (a 汇总表)."""
+    fields = set(row.fields(L.FUND_COLUMNS).values())
+    return (len(fields & _FUND_FIELDS) >= 2 and not is_indicator_header(row)
+            and not any(k in L.PROJECT_ANCHORS for k in row.labels.values()))
+
+
+def is_anchor(row: Row) -> bool:
+    """A 项目名称 label with its value beside it (in a 汇总表 it heads a column of names instead)."""
+    for i, (col, _) in enumerate(row.cells):
+        if row.labels.get(col) in L.PROJECT_ANCHORS:
+            following = row.cells[i + 1][0] if i + 1 < len(row.cells) else None
+            return following is None or following not in row.labels
+    return False
+
+
+def _goal_labels(row: Row) -> int:
+    return len(set(row.fields(L.GOAL_FIELDS).values()))
+
+
+def start_kind(row: Row, current: str | None) -> str | None:
+    """The block a row opens, or None when it continues the current block."""
+    first = row.first_key
+    if is_indicator_header(row):
+        return "indicators"
+    if first in L.TOTAL_ROW:
+        return "total"
+    if first in L.GRADE_ROW:
+        return "grade"
+    if first in L.REMARKS_ROW:
+        return "remarks"
+    if L.SIGNATURE_START.match(L.fold(row.first[1].text).strip()):
+        return "signature"
+    if first in L.OTHER_ROWS or _NOTE.match(row.first[1].text.strip()):
+        return "other"
+    if first in L.FUND_SECTION or is_fund_header(row) or is_inline_funds(row):
+        return "funds"
+    if first in L.MANAGEMENT_SECTION:
+        return "management"
+    if first in L.GOAL_FIELDS or (_goal_labels(row) >= 2 and current != "indicators"):
+        return "goals"
+    if first in L.INDICATOR_SECTION:
+        return "indicator_title"
+    if first in L.HEADER_FIELDS or first in L.HEADER_IGNORED:
+        return "header"
+    if current != "indicators" and any(k in L.HEADER_FIELDS for k in row.labels.values()):
+        return "header"
+    return None
+
+
+def find_regions(grid: Grid, rows: dict[int, Row]) -> list[Region]:
+    numbers = sorted(rows)
+    anchors = [r for r in numbers if is_anchor(rows[r])]
+    if not anchors:
+        anchors = [r for r in numbers if rows[r].first_key in L.DEPARTMENT_ANCHORS][:1]
+    if not anchors:
+        anchors = [r for r in numbers if start_kind(rows[r], None) in ("indicators", "funds")][:1]
+    regions = []
+    floor = 0
+    for i, anchor in enumerate(anchors):
+        title = _title_rows(grid, rows, anchor, floor)
+        regions.append(Region(title[0] if title else anchor, 0, anchor, title))
+        floor = anchor
+    for region, following in zip(regions, regions[1:] + [None]):
+        region.last = (following.first - 1) if following else (numbers[-1] if numbers else region.first)
+        _cut(grid, rows, region)
+    return regions
+
+
+def _title_like(row: Row) -> bool:
+    if len(row.cells) > 4 or is_indicator_header(row) or is_fund_header(row):
+        return False
+    if any(cell.kind not in (TEXT, DATE) for _, cell in row.cells):
+        return False
+    first = row.first_key
+    return not (first in L.TOTAL_ROW or first in L.GRADE_ROW or first in L.OTHER_ROWS
+                or L.SIGNATURE_START.match(L.fold(row.first[1].text).strip()) or _NOTE.match(row.first[1].text.strip()))
+
+
+def _title_rows(grid: Grid, rows: dict[int, Row], anchor: int, floor: int) -> list[int]:
+    """The title lines right above a table's first row (one blank row between them is allowed)."""
+    found: list[int] = []
+    r, gap = anchor - 1, 0
+    while r > floor and len(found) < MAX_TITLE_LINES:
+        if r in grid.hidden_rows:
+            r -= 1
+            continue
+        row = rows.get(r)
+        if row is None:
+            gap += 1
+            if gap > 1 or found:
+                break
+        elif _title_like(row):
+            found.append(r)
+        else:
+            break
+        r -= 1
+    return sorted(found)
+
+
+def _cut(grid: Grid, rows: dict[int, Row], region: Region) -> None:
+    current: Block | None = None
+    last = region.anchor
+    for r in range(region.anchor, region.last + 1):
+        row = rows.get(r)
+        if row is None and r not in grid.hidden_rows:
+            continue
+        if r - last > MAX_GAP:
+            current = None  # lines well below a table (a note under a Word table) are not its rows
+        last = r
+        if r in grid.hidden_rows:
+            if row is not None:
+                region.hidden.append(r)
+            continue
+        if current is not None and current.kind == "funds" and fund_row_continues(row, current, rows):
+            current.rows.append(r)
+            continue
+        kind = start_kind(row, current.kind if current else None)
+        if kind == "indicators" and current is not None and current.kind == "indicator_title":
+            current.kind = "indicators"  # a 绩效指标 line above the header belongs to it
+            current.rows.append(r)
+        elif kind == "funds" and current is not None and current.kind == "funds" and not _has_fund_header(current, rows):
+            current.rows.append(r)  # the 项目资金 label alone on the row above the fund header
+        elif kind == "goals" and current is not None and current.kind == "goals":
+            current.rows.append(r)  # the next goal label of a block labelled row by row
+        elif kind is not None:
+            current = Block(kind, [r])
+            region.blocks.append(current)
+        elif current is not None and current.kind not in ("total", "grade", "signature", "other", "indicator_title"):
+            current.rows.append(r)
+        else:
+            region.unread.append(r)
+
+
+def _has_fund_header(block: Block, rows: dict[int, Row]) -> bool:
+    return any(is_fund_header(rows[r]) or is_inline_funds(rows[r]) for r in block.rows)
+
+
+def fund_row_continues(row: Row, block: Block, rows: dict[int, Row]) -> bool:
+    """A row under a fund header stays in the fund block when its value cells hold amounts
+    (numbers, percentages, "—", formulas) or nothing; text there (a goal, a note) ends the block."""
+    header = next((rows[r] for r in block.rows if is_fund_header(rows[r])), None)
+    if header is None:
+        return False
+    if header.number == block.rows[-1] and row.cells and all(c in row.labels for c, _ in row.cells):
+        return True  # a second header row of sub-labels (目标申报数 | 预算编制数 under 年初预算数)
+    value_columns = set(header.fields(L.FUND_COLUMNS))
+    first_value = min(value_columns)
+    values = [cell for c, cell in row.cells if c >= first_value]
+    if any(not (is_numeric(cell) or is_blank_mark(cell) or cell.kind != TEXT) for cell in values):
+        return False
+    label_cells = [cell for c, cell in row.cells if c < first_value]
+    return bool(values) or bool(label_cells) and not is_indicator_header(row) and start_kind(row, "funds") in (None, "funds", "total")

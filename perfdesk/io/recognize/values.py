@@ -1,0 +1,54 @@
+"""Cell values as fields: text as displayed, numbers from number cells or from text that holds one."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from perfdesk.io.grid.model import NUMBER, PERCENT, GridCell
+from perfdesk.io.grid.numfmt import percent_text
+from perfdesk.io.recognize.labels import fold
+from perfdesk.scoring.evaluation import Cell, to_cell
+
+_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+_BLANK_MARKS = ("—", "-", "--", "——", "/", "－", "–", "无", "／")
+
+
+def text_of(cell: GridCell | None) -> str | None:
+    return None if cell is None else cell.text
+
+
+def number_of(cell: GridCell | None) -> Cell:
+    """A numeric field: the number of a number cell, or of text such as "4,878,000" or "１２"; other text as is.
+
+    A percent cell reads as its printed percentage ("99.87%"), never as the fraction.
+    """
+    if cell is None:
+        return None
+    if cell.kind == NUMBER:
+        return cell.number
+    if cell.kind == PERCENT:
+        return cell.text
+    compact = fold(cell.text).replace(" ", "")
+    if _THOUSANDS.fullmatch(compact):
+        compact = compact.replace(",", "")
+    value = to_cell(compact)
+    return value if isinstance(value, Decimal) else cell.text
+
+
+def decimal_of(cell: GridCell | None) -> Decimal | None:
+    value = number_of(cell)
+    return value if isinstance(value, Decimal) else None
+
+
+def is_numeric(cell: GridCell | None) -> bool:
+    return cell is not None and (cell.kind in (NUMBER, PERCENT) or decimal_of(cell) is not None
+                                 or fold(cell.text).rstrip("%").replace(",", "").replace(".", "", 1).isdigit())
+
+
+def is_blank_mark(cell: GridCell | None) -> bool:
+    """"—", "-", "/" and the like: printed in a cell that has nothing to say."""
+    return cell is not None and cell.text.strip() in _BLANK_MARKS
+
+
+def as_percent(cell: GridCell, places: int = 2) -> str:
+    return percent_text(cell.number, places) if cell.number is not None else cell.text

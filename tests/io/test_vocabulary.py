@@ -1,0 +1,41 @@
+"""The one vocabulary: every variant is unambiguous within its block and normalisation folds the
+ways offices write a label."""
+from __future__ import annotations
+
+import pytest
+
+from perfdesk.io.recognize import labels as L
+from perfdesk.io.recognize import vocabulary as V
+
+
+@pytest.mark.parametrize("table", ["HEADER", "FUND", "GOAL", "MANAGEMENT", "INDICATOR"])
+def test_no_label_means_two_fields_of_one_block(table):
+    seen: dict[str, str] = {}
+    for field, labels in getattr(V, table).items():
+        for label in labels:
+            key = L.key(label)
+            assert seen.setdefault(key, field) == field, f"{label} is both {seen[key]} and {field}"
+
+
+@pytest.mark.parametrize("printed, field", [
+    ("全年预算数(A)", "annual"), ("全年（调整）预算数", "annual"), ("调整预算数（A）", "annual"), ("预算数(A)", "annual"),
+    ("执行数(B)", "executed"), ("执行率（B/A×100%）", "rate"), ("执行率(%)", "rate"), ("执行率权重", "weight"),
+    ("资金结(转)余", "balance"), ("执行率得分（分）", "score")])
+def test_fund_labels_fold_markers_units_and_spaces(printed, field):
+    assert L.FUND_COLUMNS[L.key(printed)] == field
+
+
+@pytest.mark.parametrize("printed, field", [
+    ("全年实际值(B)", "actual"), ("全年实际值", "actual"), ("年初目标值(A)", "target"), ("指标值(A)", "target"),
+    ("参考分值", "weight"), ("未完成原因及拟采取的改进措施", "reason"), ("三 级 指 标", "name"), ("指标权重（分）", "weight"),
+    ("调整指标值", "target_adjusted"), ("全年完成值", "actual"), ("度量单位", "unit"), ("指标性质", "target_op")])
+def test_indicator_labels(printed, field):
+    assert L.INDICATOR_COLUMNS[L.key(printed)] == field
+
+
+def test_units_and_weights_inside_labels():
+    assert L.key("预算执行情况（万元）（20分）") == "预算执行情况" and L.key("资金情况（万元）") in L.FUND_SECTION
+    assert (L.unit_in("预算执行情况（万元）（20分）"), L.weight_in("预算执行情况（万元）（20分）")) == ("万元", 20)
+    assert L.unit_in("单位：元") == "元" and L.key("项目实施单位") in L.HEADER_FIELDS
+    assert L.GOAL_FIELDS[L.key("年度总体目标完成情况(综述)")] == "goal_actual"
+    assert L.GOAL_FIELDS[L.key("年初设定目标")] == "goal_target"
