@@ -51,7 +51,7 @@ def parse(text: str | None, html: str | None = None) -> tuple[bool, tuple[Indica
         if not data:
             raise PasteError(texts.PASTE_HEADER_ONLY)
     else:
-        width = max(c for row in rows for c, _ in row.cells)
+        width = max(grid.width, max(c for row in rows for c, _ in row.cells))
         order = OFFICIAL_COLUMNS if width >= len(OFFICIAL_COLUMNS) else LEAF_COLUMNS
         columns, data = IndicatorColumns({i: f for i, f in enumerate(order, 1)}), rows
     leaves = read_leaves(grid, data, columns).fields["leaves"]

@@ -1,8 +1,9 @@
 """Ordered schema migrations for both engines. Migration N brings a workspace from version N-1 to N.
 
-A migration is either portable SQL (run as is on SQLite and PostgreSQL) or a `Dialects` pair
+A migration is either portable SQL (run as is on SQLite and PostgreSQL), a `Dialects` pair
 when the engines need different SQL (None: nothing to do on that engine, e.g. PostgreSQL's
-roles and row-level security). Each runs inside one transaction together with its version
+roles and row-level security), or a `DataStep`: Python that rewrites rows through plain SELECT
+and UPDATE statements, the same on both engines (the runner supplies the engine's placeholder). Each runs inside one transaction together with its version
 bump, so a workspace is always at exactly one version. On SQLite the version is
 `PRAGMA user_version`; on PostgreSQL the row of the `perfdesk_schema` table (models.server).
 New workspaces are created by running every migration in order.
@@ -10,8 +11,10 @@ New workspaces are created by running every migration in order.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable, Protocol
 
 from perfdesk.models import server_sql
+from perfdesk.models.richtext import plain_text
 
 APPLICATION_ID = 0x50664453  # "PfDS": marks an SQLite file as a perfdesk workspace
 SQLITE, POSTGRESQL = "sqlite", "postgresql"
@@ -23,6 +26,21 @@ class Dialects:
 
     sqlite: str | None
     postgresql: str | None
+
+
+class Rows(Protocol):
+    """What a data step may do: read rows, and update one row by id ("?" marks a parameter)."""
+
+    def select(self, sql: str) -> list[tuple]: ...
+
+    def update(self, sql: str, params: tuple) -> None: ...
+
+
+@dataclass(frozen=True)
+class DataStep:
+    """A migration done in Python over plain SELECT/UPDATE, identical on every engine."""
+
+    run: Callable[[Rows], None]
 
 
 _V1 = """
@@ -111,6 +129,26 @@ _SIGNATURE_FINANCE = """
 ALTER TABLE evaluation ADD COLUMN finance_head TEXT;
 """
 
+# Every text column an import fills (rich text is made plain at import since this version).
+_IMPORTED_TEXTS = {
+    "evaluation": ("title", "project", "department", "central_department", "implementer", "goal_target",
+                   "goal_actual", "remarks", "preparer", "phone", "reviewer", "head", "finance_head", "fill_date"),
+    "fund_line": ("label", "rate_printed"),
+    "indicator": ("name", "target", "target_adjusted", "actual", "reason", "scoring_rule", "manual_reason"),
+    "fund_management": ("item", "status", "issues"),
+}
+
+
+def _plain_texts(rows: Rows) -> None:
+    """Rich text an earlier import stored ("<p>…</p>", "<br>", "&nbsp;") rewritten as plain paragraphs."""
+    for table, columns in _IMPORTED_TEXTS.items():
+        for row in rows.select(f"SELECT id, {', '.join(columns)} FROM {table}"):
+            changed = {c: plain_text(v) for c, v in zip(columns, row[1:]) if isinstance(v, str) and plain_text(v) != v}
+            if changed:
+                assignments = ", ".join(f"{column} = ?" for column in changed)
+                rows.update(f"UPDATE {table} SET {assignments} WHERE id = ?", (*changed.values(), row[0]))
+
+
 MIGRATIONS = (
     Dialects(sqlite=_V1, postgresql=_identity(_V1)),
     _V2,
@@ -119,6 +157,7 @@ MIGRATIONS = (
     Dialects(sqlite=None, postgresql=server_sql.SECURITY),
     _FINAL_SCHEME,  # v5
     _SIGNATURE_FINANCE,  # v6
+    DataStep(_plain_texts),  # v7
 )
 CURRENT_VERSION = len(MIGRATIONS)
 
@@ -126,11 +165,30 @@ CURRENT_VERSION = len(MIGRATIONS)
 def statements(number: int, dialect: str) -> list[str]:
     """The SQL statements of migration `number` (1-based) for one engine."""
     migration = MIGRATIONS[number - 1]
+    if isinstance(migration, DataStep):
+        return []
     sql = getattr(migration, dialect) if isinstance(migration, Dialects) else migration
     if not sql:
         return []
     # psycopg runs a whole script (with $$-quoted function bodies) in one call; sqlite3 cannot.
     return [sql] if dialect == POSTGRESQL else [s for s in sql.split(";") if s.strip()]
+
+
+def data_step(number: int) -> DataStep | None:
+    """The Python part of migration `number`, which the runner of each engine calls after its SQL."""
+    migration = MIGRATIONS[number - 1]
+    return migration if isinstance(migration, DataStep) else None
+
+
+@dataclass(frozen=True)
+class SqliteRows:
+    connection: object
+
+    def select(self, sql: str) -> list[tuple]:
+        return self.connection.execute(sql).fetchall()
+
+    def update(self, sql: str, params: tuple) -> None:
+        self.connection.execute(sql, params)
 
 
 def migrate(connection, target: int = CURRENT_VERSION) -> None:
@@ -143,6 +201,8 @@ def migrate(connection, target: int = CURRENT_VERSION) -> None:
                 connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             for statement in statements(number, SQLITE):
                 connection.execute(statement)
+            if (step := data_step(number)) is not None:
+                step.run(SqliteRows(connection))
             connection.execute(f"PRAGMA user_version = {number}")
             connection.execute("COMMIT")
         except BaseException:

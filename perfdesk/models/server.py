@@ -77,6 +77,19 @@ def schema_version(db) -> int | None:
     return db.execute_sql("SELECT version FROM perfdesk_schema").fetchone()[0]
 
 
+class ServerRows:
+    """A data migration's reads and updates on PostgreSQL (psycopg marks parameters with %s)."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def select(self, sql: str) -> list[tuple]:
+        return self.db.execute_sql(sql).fetchall()
+
+    def update(self, sql: str, params: tuple) -> None:
+        self.db.execute_sql(sql.replace("?", "%s"), params)
+
+
 def migrate(db, target: int = migrations.CURRENT_VERSION) -> int:
     """Create or upgrade the schema, one transaction per migration; returns the version before."""
     before = schema_version(db)
@@ -90,6 +103,8 @@ def migrate(db, target: int = migrations.CURRENT_VERSION) -> int:
         with db.atomic():
             for statement in migrations.statements(number, migrations.POSTGRESQL):
                 run_script(db, statement)
+            if (step := migrations.data_step(number)) is not None:
+                step.run(ServerRows(db))
             db.execute_sql("UPDATE perfdesk_schema SET version = %s", (number,))
             if db.execute_sql("SELECT to_regclass('perfdesk_member') IS NOT NULL").fetchone()[0]:
                 db.execute_sql("SELECT perfdesk_apply_grants(role) FROM perfdesk_member")

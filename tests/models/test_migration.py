@@ -215,3 +215,21 @@ def test_tables_already_final_keep_the_scheme_of_the_moment_after_the_upgrade(tm
         assert final.final_scheme.version == 2
         assert draft.final_scheme is None and draft.status == "draft"
         assert final.finalised_by is None  # who finalised it before the upgrade is in the audit trail only
+
+
+def test_rich_text_stored_before_is_made_plain_by_the_migration(tmp_path):
+    """Workspaces written before rich text was cleaned at import: the data step rewrites every
+    imported text column, and leaves targets such as "<5%" alone."""
+    path = tmp_path / "rich.perfdesk"
+    connection = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(connection, target=CURRENT_VERSION - 1)
+    connection.execute("INSERT INTO evaluation (id, form, year, project, goal_target) VALUES "
+                       "(1, 'project_self_eval', 2022, '示例&nbsp;项目', '<p>第一段</p><p>第二段<br>续</p>')")
+    connection.execute("INSERT INTO indicator (id, evaluation_id, position, level, name, target, actual) VALUES "
+                       "(1, 1, 0, 3, '满意度', '<5%', '<span>4%</span>')")
+    connection.close()
+    with Workspace.open(path) as ws:
+        (ev,) = ws.evaluations()
+    assert (ev.project, ev.goal_target) == ("示例 项目", "第一段\n第二段\n续")
+    leaf = next(ev.leaves())
+    assert (leaf.target, leaf.actual) == ("<5%", "4%")

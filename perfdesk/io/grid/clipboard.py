@@ -30,6 +30,7 @@ def grid_from_text(text: str) -> Grid:
     grid = Grid(texts.CLIPBOARD_NAME, kind="clipboard")
     for r, cells in enumerate(csv.reader(io.StringIO(text.strip("\r\n")), delimiter="\t"), 1):
         _check(r, len(cells))
+        grid.width = max(grid.width, len(cells))
         for c, value in enumerate(cells, 1):
             value = value.strip()
             grid.put(r, c, GridCell(value) if value else None)
@@ -105,6 +106,7 @@ class _Tables(HTMLParser):
             for c in range(col, col + cols):
                 self.taken.add((r, c))
         self.count += 1
+        self.grid.width = max(self.grid.width, col + cols - 1)
         if cell["hidden"]:
             return
         lines = [_BLANKS.sub(" ", line).strip() for line in "".join(cell["parts"]).split("\n")]

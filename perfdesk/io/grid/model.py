@@ -34,6 +34,7 @@ Range = tuple[int, int, int, int]  # top, left, bottom, right (inclusive)
 class Grid:
     name: str  # sheet name, or what the grid is ("Word 文档", "剪贴板")
     kind: str = "sheet"  # sheet, document, clipboard
+    width: int = 0  # columns the source laid out, empty ones at the right included (pasted rows)
     cells: dict[tuple[int, int], GridCell] = field(default_factory=dict)
     merges: list[Range] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)
