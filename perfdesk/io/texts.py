@@ -69,9 +69,7 @@ FOUND_REMARKS = "说明：已读取"
 SKIPPED_ROW = "第 {row} 行未识别，已跳过：{text}"
 FOUND_SIGNATURE = "签章：第 {row} 行（{names}）"
 BLANK_SIGNATURE = "各栏空白"
-# The signature fields in the order the official form prints them: (label, Signatories field).
-SIGNATURE_ORDER = (("填报人", "preparer"), ("联系电话", "phone"), ("审核人", "reviewer"),
-                   ("单位负责人", "head"), ("填报日期", "date"))
+
 SKIPPED_REPEATED_HEADER = "第 {row} 行为重复的指标表头（跨页），已跳过"
 SKIPPED_EMPTY_INDICATOR = "第 {row} 行指标没有名称、指标值和完成值，已跳过"
 FORMULA_NO_VALUE = "{cell}：公式没有保存计算结果，原表值未知，不据此审核"

@@ -13,6 +13,7 @@ from perfdesk.io.recognize.part import Part
 from perfdesk.io.recognize.rows import Row
 from perfdesk.io.recognize.values import decimal_of, number_of
 from perfdesk.scoring.evaluation import Signatories
+from perfdesk.scoring.signature import SIGNATURE_ITEMS
 
 _SPLIT = re.compile("(" + "|".join(map(re.escape, sorted((*V.SIGNATURE, *V.SIGNATURE_OTHER), key=len, reverse=True)))
                     + r")\s*[:：]?")
@@ -72,6 +73,6 @@ def signature_part(rows: list[Row], header: dict | None = None) -> Part:
         values.update(read_signatories(" | ".join(cell.text for _, cell in row.cells)))
     if not rows and not values:
         return Part()
-    names = "、".join(label for label, key in texts.SIGNATURE_ORDER if key in values) or texts.BLANK_SIGNATURE
+    names = "、".join(label for key, label in SIGNATURE_ITEMS if key in values) or texts.BLANK_SIGNATURE
     found = [texts.FOUND_SIGNATURE.format(row=rows[0].number, names=names)] if rows else []
     return Part(fields={"signatories": Signatories(**values)}, found=found)

@@ -100,8 +100,8 @@ NOT_AN_OPERATOR = ("定性", "定量", "定性指标", "定量指标", "正向",
 
 # The signature row under a table: label -> Signatories field.
 SIGNATURE = {"填报人": "preparer", "填表人": "preparer", "联系电话": "phone", "审核人": "reviewer",
-             "单位负责人": "head", "填报日期": "date", "填表日期": "date"}
-SIGNATURE_OTHER = ("财务负责人", "单位（盖章）", "单位(盖章)", "项目负责人", "经办人")
+             "单位负责人": "head", "财务负责人": "finance_head", "填报日期": "date", "填表日期": "date"}
+SIGNATURE_OTHER = ("单位（盖章）", "单位(盖章)", "项目负责人", "经办人")
 
 # Lines above a table that are never its title.
 NOT_A_TITLE = (r"^附件\s*\d*\s*[:：]?$", r"^附件\s*\d+", r"^附表\s*\d*", r"^公开\s*\d+\s*表$", r"^表\s*\d+",
