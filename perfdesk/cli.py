@@ -70,9 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--json", type=Path, metavar="OUT", help="输出 JSON 交换文件")
     out.add_argument("--pdf", type=Path, metavar="OUT", help="输出可打印的 PDF")
     out.add_argument("--xlsx", type=Path, metavar="OUT", help="输出 Excel 工作簿（含公式，另附汇总表）")
+    out.add_argument("--docx", type=Path, metavar="OUT", help="输出可编辑的 Word 文档（.docx）")
     p.add_argument("--kind", choices=("table", "summary", "report"), default="table",
-                   help="PDF 内容：table 自评表（默认）、summary 汇总表、report 自评报告")
-    p.add_argument("--landscape", action="store_true", help="PDF 横向排版")
+                   help="PDF/Word 内容：table 自评表（默认）、summary 汇总表、report 自评报告")
+    p.add_argument("--landscape", action="store_true", help="PDF/Word 中的表格横向排版")
     p.add_argument("--sections", metavar="KEY,...",
                    help="自评报告只打印这些章节：basic,work,conclusion,analysis,problems,measures,application,other")
     p.add_argument("--font", choices=("simsun", "simfang", "simhei"),
@@ -222,6 +223,8 @@ def _export(args) -> int:
         raise CliError("工作区中没有评价表可导出")
     if args.pdf:
         return _export_pdf(args, evaluations, scheme, signature)
+    if args.docx:
+        return _export_docx(args, evaluations, scheme, signature)
     if args.xlsx:
         from perfdesk.io.xlsx_export import write_workbook
         write_workbook(args.xlsx, evaluations, scheme)
@@ -234,16 +237,30 @@ def _export_pdf(args, evaluations, scheme, signature) -> int:
     from perfdesk.reports import installed_choices, write_pdf
     if args.font and args.font not in installed_choices():
         raise CliError(f"本机没有安装该字体：{args.font}（只能在装有该字体的 Windows 上使用）")
-    sections = None if not args.sections else tuple(s.strip() for s in args.sections.split(",") if s.strip())
     try:
         result = write_pdf(args.pdf, args.kind, evaluations, scheme, landscape=args.landscape, font=args.font,
-                           sections=sections, signature=signature)
+                           sections=_sections(args), signature=signature)
     except ValueError as exc:
         raise CliError(str(exc)) from None
     print(f"{result.path}：共 {result.pages} 页")
     if result.missing_characters:
         print(f"注意：以下字符没有字体可以打印：{''.join(result.missing_characters)}", file=sys.stderr)
     return 0
+
+
+def _export_docx(args, evaluations, scheme, signature) -> int:
+    from perfdesk.reports import write_docx
+    try:
+        path = write_docx(args.docx, args.kind, evaluations, scheme, landscape=args.landscape,
+                          sections=_sections(args), signature=signature)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    print(path)
+    return 0
+
+
+def _sections(args) -> tuple[str, ...] | None:
+    return None if not args.sections else tuple(s.strip() for s in args.sections.split(",") if s.strip())
 
 
 def _score(args) -> int:

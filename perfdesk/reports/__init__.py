@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from perfdesk.reports.forms import Printed, form_of, scored
-from perfdesk.reports.report import report_content, report_title
+from perfdesk.reports.report import report_content
 from perfdesk.reports.summary_table import summary_forms
 from perfdesk.reports.texts import SUMMARY_TITLE
 from perfdesk.scoring.evaluation import Evaluation
@@ -23,7 +23,7 @@ from perfdesk.scoring.messages import FORM_TITLES, REPORT_SECTIONS
 from perfdesk.scoring.scheme import ScoringScheme
 from perfdesk.scoring.signature import DEFAULT_SIGNATURE, SignatureBlock
 
-__all__ = ["KINDS", "PdfResult", "installed_choices", "write_pdf"]
+__all__ = ["KINDS", "PdfResult", "installed_choices", "write_docx", "write_pdf"]
 
 KINDS = ("table", "summary", "report")
 Progress = Callable[[int, int], None]
@@ -87,6 +87,33 @@ def write_pdf(path: str | Path, kind: str, evaluations: Iterable[Evaluation], sc
         story, title = render.report(report), report.title
     pages = build_pdf(path, story, ts, landscape, title, FIRST_TEMPLATE[kind], created)
     return PdfResult(Path(path), pages, tuple(sorted(ts.missing)))
+
+
+def write_docx(path: str | Path, kind: str, evaluations: Iterable[Evaluation], scheme: ScoringScheme, *,
+               landscape: bool = False, sections: Iterable[str] | None = None,
+               signature: SignatureBlock = DEFAULT_SIGNATURE, created: datetime | None = None) -> Path:
+    """Write the Word document (.docx) of `kind` ("table" | "summary" | "report") for `evaluations`:
+    the same content as `write_pdf`, editable, with named styles. Arguments as for `write_pdf`.
+    Raises ValueError (Chinese) for a bad request, OSError when the file cannot be written."""
+    from perfdesk.reports.word.render import WordRenderer
+
+    evaluations = list(evaluations)
+    chosen = check_request(kind, evaluations, sections)
+    items = scored(evaluations, scheme)
+    render = WordRenderer(landscape)
+    if kind == "table":
+        render.forms([form_of(item, signature) for item in items])
+        title = _table_title(items)
+    elif kind == "summary":
+        render.forms(summary_forms(items, scheme.grade_bands))
+        title = SUMMARY_TITLE
+    else:
+        report = report_content(items, scheme.grade_bands, signature, chosen, (created or datetime.now()).date())
+        render.report(report)
+        title = report.title
+    render.set_properties(title, created or datetime.now())
+    render.save(Path(path))
+    return Path(path)
 
 
 def _table_title(items: list[Printed]) -> str:

@@ -24,7 +24,7 @@ def combined(codes: list[str]) -> str:
 
 
 def _short(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:LENGTH].upper()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:LENGTH].upper()
 
 
 def _plain(value):

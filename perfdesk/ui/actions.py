@@ -22,6 +22,7 @@ PDF_EXPORTS = (
     ("汇总表（本年度）…", "summary", "year"),
     ("自评报告（本年度）…", "report", "year"),
 )
+WORD_FILTER = "Word 文档 (*.docx)"
 JSON_FILTER = "评价表交换文件 (*.json)"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
@@ -54,6 +55,10 @@ class WindowActions:
         for text, kind, scope in PDF_EXPORTS:
             action = pdf_menu.addAction(text)
             action.triggered.connect(lambda _c=False, k=kind, sc=scope, t=text: self.export_pdf(k, sc, t))
+        word_menu = self.file_menu.addMenu("导出Word")
+        for text, kind, scope in PDF_EXPORTS:
+            action = word_menu.addAction(text)
+            action.triggered.connect(lambda _c=False, k=kind, sc=scope, t=text: self.export_word(k, sc, t))
         self.file_menu.addSeparator()
         add(self.file_menu, "退出", window.close, QKeySequence.StandardKey.Quit)
         self.new_evaluation = add(self.evaluation_menu, "新建评价表…", self.create_evaluation,
@@ -181,27 +186,50 @@ class WindowActions:
             except OSError as exc:
                 self.window.show_problem(f"无法写入 {path}：{exc.strerror}")
 
-    def export_pdf(self, kind: str, scope: str, label: str) -> None:
-        from perfdesk.ui.pdf_export import export_pdf
+    def _export_choice(self, kind: str, scope: str, label: str, what: str, suffix: str, file_filter: str,
+                       fonts: bool):
+        """The evaluations, options and target file of an export; None when cancelled."""
         from perfdesk.ui.pdf_options import PdfOptionsDialog
         window = self.window
         current = window.evaluation
         if current is None:
-            return window.show_problem("请先在左侧选择一张评价表")
+            window.show_problem("请先在左侧选择一张评价表")
+            return None
         evaluations = [current] if scope == "current" else \
             [e for e in window.ws.evaluations() if e.year == current.year]
         name = (current.project or current.title or "评价表") if scope == "current" else f"{current.year}年度"
         name = re.sub(r'[\\/:*?"<>|\s]+', "_", name)  # characters a Windows file name cannot hold
-        suggested = str(window.ws.path.with_name(f"{name}-{label.split('（')[0]}.pdf"))
-        title = f"导出PDF：{label.rstrip('…')}"
-        options = PdfOptionsDialog(title, window, report=kind == "report")
+        suggested = str(window.ws.path.with_name(f"{name}-{label.split('（')[0]}{suffix}"))
+        title = f"{what}：{label.rstrip('…')}"
+        options = PdfOptionsDialog(title, window, report=kind == "report", fonts=fonts)
         if not options.exec():
-            return
-        path, _ = QFileDialog.getSaveFileName(window, title, suggested, PDF_FILTER)
-        if path:
+            return None
+        path, _ = QFileDialog.getSaveFileName(window, title, suggested, file_filter)
+        return (evaluations, options, path) if path else None
+
+    def export_pdf(self, kind: str, scope: str, label: str) -> None:
+        from perfdesk.ui.pdf_export import export_pdf
+        chosen = self._export_choice(kind, scope, label, "导出PDF", ".pdf", PDF_FILTER, fonts=True)
+        if chosen:
+            evaluations, options, path = chosen
             landscape, font = options.values()
+            window = self.window
             export_pdf(window, evaluations, window.document.scheme(), kind, path, landscape, font,
                        options.chosen_sections(), window.ws.signature_block())
+
+    def export_word(self, kind: str, scope: str, label: str) -> None:
+        from perfdesk.reports import write_docx
+        chosen = self._export_choice(kind, scope, label, "导出Word", ".docx", WORD_FILTER, fonts=False)
+        if not chosen:
+            return
+        evaluations, options, path = chosen
+        window = self.window
+        try:
+            write_docx(path, kind, evaluations, window.document.scheme(), landscape=options.values()[0],
+                       sections=options.chosen_sections(), signature=window.ws.signature_block())
+        except (OSError, ValueError) as exc:
+            return window.show_problem(f"无法生成Word文档：{getattr(exc, 'strerror', None) or exc}")
+        window.statusBar().showMessage(f"已导出 {path}", 10000)
 
     # -- evaluations ---------------------------------------------------------------------
     def _create(self, snapshot, label) -> None:

@@ -1,5 +1,5 @@
-"""Before 导出PDF: paper orientation, the 自评报告's sections, and on Windows the installed
-宋体/仿宋/黑体 instead of the bundled font."""
+"""Before 导出PDF / 导出Word: paper orientation, the 自评报告's sections, and (PDF) on Windows the
+installed 宋体/仿宋/黑体 instead of the bundled font."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
@@ -11,7 +11,7 @@ BUNDLED = "随软件提供的宋体（AR PL UMing）"
 
 
 class PdfOptionsDialog(QDialog):
-    def __init__(self, title: str, parent=None, report: bool = False):
+    def __init__(self, title: str, parent=None, report: bool = False, fonts: bool = True):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QFormLayout(self)
@@ -23,7 +23,10 @@ class PdfOptionsDialog(QDialog):
         for key, name in installed_choices().items():
             self.font.addItem(f"系统字体：{name}", key)
         layout.addRow("纸张方向", self.orientation)
-        layout.addRow("打印字体", self.font)
+        if fonts:  # a Word document names its fonts; Word and WPS pick the installed faces
+            layout.addRow("打印字体", self.font)
+        else:
+            self.font.hide()
         self.sections: dict[str, QCheckBox] = {}
         if report:
             box = QWidget()
