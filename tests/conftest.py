@@ -24,6 +24,12 @@ def _private_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory):
+    """Font metrics (reports.pdf.fontcache) are cached in a folder of the run's own."""
+    os.environ["PERFDESK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def pg_cluster():
     """A real PostgreSQL server for the whole run, in a temporary folder on a free port."""

@@ -11,6 +11,7 @@ Pure and linear in the length of the text: widths come from the caller.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Iterable
 
 Width = Callable[[str], float]
@@ -28,7 +29,7 @@ def _is_word_char(ch: str) -> bool:
 def atoms(text: str, words: Iterable[str] = ()) -> list[str]:
     """`text` (one paragraph, no newlines) cut into unbreakable pieces: single CJK characters,
     Latin words, single spaces, and the `words` given (longest match first)."""
-    vocabulary = sorted(set(words), key=len, reverse=True)
+    vocabulary = _by_first_character(tuple(words))
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -45,10 +46,19 @@ def atoms(text: str, words: Iterable[str] = ()) -> list[str]:
             out.append(text[i:j])
             i = j
             continue
-        word = next((w for w in vocabulary if text.startswith(w, i)), ch)
+        word = next((w for w in vocabulary.get(ch, ()) if text.startswith(w, i)), ch)
         out.append(word)
         i += len(word)
     return out
+
+
+@lru_cache(maxsize=8)
+def _by_first_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words starting with each character, longest first."""
+    found: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        found.setdefault(word[0], []).append(word)
+    return {ch: tuple(found_words) for ch, found_words in found.items()}
 
 
 def _may_break_before(prev: str, atom: str) -> bool:

@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
+from perfdesk.reports.pdf.fontcache import CachedTTFont
 from perfdesk.resources import resource
 
 
@@ -65,10 +65,9 @@ def _installed(key: str, file: str, index: int = 0) -> Face | None:
 def metrics(face: Face) -> dict[int, float]:
     """Register `face` with reportlab (once); its advance widths (1/1000 em) by code point —
     the characters it can print."""
-    font = TTFont(face.name, str(face.path), subfontIndex=face.index)
+    font = CachedTTFont(face.name, str(face.path), subfontIndex=face.index)
     pdfmetrics.registerFont(font)
-    default = font.face.defaultWidth
-    return {code: font.face.charWidths.get(code, default) for code in font.face.charToGlyph}
+    return font.face.charWidths  # one entry per character the face maps
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Spacer
 from perfdesk.reports import page
 from perfdesk.reports.content import Block, Form, Part, Report, Signature, Text
 from perfdesk.reports.pdf.canvas import COUNT, GB, Marker, PageTag
-from perfdesk.reports.pdf.charts import bar_chart
 from perfdesk.reports.pdf.document import BODY, FORM, body_frame, form_frame
 from perfdesk.reports.pdf.signature import signature_table
 from perfdesk.reports.pdf.tables import PagedTable, fit_columns, table_spec
@@ -76,6 +75,7 @@ class Renderer:
 
     # -- 自评报告 ----------------------------------------------------------------------------
     def report(self, report: Report) -> list:
+        from perfdesk.reports.pdf.charts import bar_chart  # reportlab.graphics: only reports draw charts
         tag = PageTag("report", report.code, "", GB)
         story = [Marker(tag), self.ts.text(report.title, "report_title")]
         chart_width = body_frame().width

@@ -1,0 +1,48 @@
+"""The font metrics cache: the same figures as reportlab's own parse, rebuilt when damaged."""
+from __future__ import annotations
+
+from reportlab.pdfbase.ttfonts import TTFont
+
+from perfdesk.reports.pdf.fontcache import CachedTTFont
+from perfdesk.reports.pdf.fonts import SANS, SONG
+
+SKIP = ("_pdfScale", "_pos")  # a lambda, and where the parser stopped reading
+
+
+def _parsed(font) -> dict:
+    found = {k: v for k, v in vars(font.face).items() if k not in SKIP}
+    found["_ttf_data"] = bytes(found["_ttf_data"])  # a memory map of the file, or its bytes
+    return found
+
+
+def test_cached_faces_equal_reportlabs_own_parse(tmp_path, monkeypatch):
+    monkeypatch.setenv("PERFDESK_CACHE_DIR", str(tmp_path))
+    for face in (SONG, SANS):
+        plain = TTFont(face.name, str(face.path), subfontIndex=face.index)
+        first = CachedTTFont(face.name, str(face.path), face.index)  # parses and stores
+        second = CachedTTFont(face.name, str(face.path), face.index)  # reads the cache
+        assert sorted(vars(first)) == sorted(vars(plain))  # built like reportlab's TTFont
+        assert _parsed(first) == _parsed(second) == _parsed(plain)
+    assert len(list((tmp_path / "fonts").glob("*.metrics"))) == 2
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("PERFDESK_CACHE_DIR", str(tmp_path))
+    CachedTTFont(SONG.name, str(SONG.path), SONG.index)
+    [stored] = (tmp_path / "fonts").glob("*.metrics")
+    whole = stored.read_bytes()
+    plain = _parsed(TTFont(SONG.name, str(SONG.path), subfontIndex=SONG.index))
+    flipped = bytearray(whole)
+    flipped[-100] ^= 0xFF  # one changed width
+    for damage in (whole[: len(whole) // 2], b"not json\n" + whole, b'{"codes": ["q", 3]}\n\x00\x00', bytes(flipped)):
+        stored.write_bytes(damage)
+        assert _parsed(CachedTTFont(SONG.name, str(SONG.path), SONG.index)) == plain
+        assert stored.read_bytes() == whole  # written again
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("PERFDESK_CACHE_DIR", str(blocker))  # a file where the folder should be
+    plain = _parsed(TTFont(SANS.name, str(SANS.path), subfontIndex=SANS.index))
+    assert _parsed(CachedTTFont(SANS.name, str(SANS.path), SANS.index)) == plain
