@@ -55,6 +55,13 @@ def test_no_page_holds_only_a_signature_block_a_note_or_headers(printed, name):
     assert [page.number for page in pages if check.furniture_only(page)] == []
 
 
+@pytest.mark.parametrize("name", ["tables", "tables-landscape", "summary", "report"])
+def test_no_markup_prints(printed, name):
+    """Rich text in imported goal texts (004_01 has <p>…</p>) became plain paragraphs at import."""
+    _, pages = printed[name]
+    assert not [page.number for page in pages if re.search(r"</?p>|<br\s*/?>|&nbsp;", page.text)]
+
+
 @pytest.mark.parametrize("name", ["tables", "tables-landscape"])
 def test_every_continuation_page_names_its_project_and_repeats_the_headers(printed, name):
     evaluations, pages = printed[name]
