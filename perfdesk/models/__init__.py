@@ -1,4 +1,5 @@
 """The workspace file: peewee models, opening and migrating, snapshots and edit commands."""
+from perfdesk.models import drivers  # noqa: F401  (first: peewee without psycopg, see there)
 from perfdesk.models.errors import EvaluationFinal, WorkspaceError, WorkspaceLocked
 from perfdesk.models.workspace import SUFFIX, Workspace
 

@@ -15,12 +15,15 @@ import psycopg
 
 from perfdesk.models import address, migrations
 from perfdesk.models import messages as msg
+from perfdesk.models.drivers import postgresql_ready
 from perfdesk.models.errors import PasswordRequired, ServerUnavailable, WorkspaceError
 from perfdesk.models.workspace import Workspace
 
 CONNECT_TIMEOUT = 5  # seconds
 # Ask the server to say a blocked statement is stuck rather than wait forever for a lock.
 LOCK_TIMEOUT_MS = 10_000
+
+postgresql_ready()  # peewee was loaded without psycopg (models.drivers)
 
 
 def original(exc: BaseException) -> BaseException:

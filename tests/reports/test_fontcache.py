@@ -10,8 +10,13 @@ SKIP = ("_pdfScale", "_pos")  # a lambda, and where the parser stopped reading
 
 
 def _parsed(font) -> dict:
+    """The face's parsed figures as plain values (the cache keeps some as arrays, or builds them
+    on first use; the font file is memory-mapped)."""
     found = {k: v for k, v in vars(font.face).items() if k not in SKIP}
-    found["_ttf_data"] = bytes(found["_ttf_data"])  # a memory map of the file, or its bytes
+    found["_ttf_data"] = bytes(found["_ttf_data"])
+    found["glyphToChar"] = dict(found["glyphToChar"])
+    for name in ("hmetrics", "glyphPos"):
+        found[name] = list(found[name])
     return found
 
 
@@ -46,3 +51,19 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
     monkeypatch.setenv("PERFDESK_CACHE_DIR", str(blocker))  # a file where the folder should be
     plain = _parsed(TTFont(SANS.name, str(SANS.path), subfontIndex=SANS.index))
     assert _parsed(CachedTTFont(SANS.name, str(SANS.path), SANS.index)) == plain
+
+
+def test_a_pdf_set_with_cached_metrics_is_the_same_file(tmp_path):
+    """The first process parses the fonts and stores their metrics; the second reads them."""
+    import os
+    import subprocess
+    import sys
+    script = ("import sys; from datetime import datetime; from perfdesk.reports import write_pdf; "
+              "from perfdesk.scoring.scheme import DEFAULT_SCHEME; from tests.reports.helpers import load; "
+              "write_pdf(sys.argv[1], 'report', [load('002_01'), load('004_04')], DEFAULT_SCHEME, "
+              "created=datetime(2026, 3, 25))")
+    env = {**os.environ, "PERFDESK_CACHE_DIR": str(tmp_path / "cache")}
+    for name in ("parsed.pdf", "cached.pdf"):
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / name)], check=True, env=env)
+    assert len(list((tmp_path / "cache" / "fonts").glob("*.metrics"))) == 2
+    assert (tmp_path / "parsed.pdf").read_bytes() == (tmp_path / "cached.pdf").read_bytes()

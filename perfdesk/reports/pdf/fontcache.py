@@ -14,6 +14,7 @@ import json
 import mmap
 import os
 from array import array
+from collections.abc import Mapping, Sequence
 from fnmatch import fnmatch
 import tempfile
 from pathlib import Path
@@ -115,13 +116,56 @@ def _restore(face: TTFontFile, path: Path) -> bool:
     codes = a["codes"].tolist()
     face.charToGlyph = dict(zip(codes, a["glyphs"].tolist()))
     face.charWidths = dict(zip(codes, a["widths"].tolist()))
-    face.glyphToChar = dict(zip(a["back_glyphs"].tolist(), map(list, zip(a["back_codes"].tolist()))))
-    for glyph, code in zip(a["more_glyphs"].tolist(), a["more_codes"].tolist()):
-        face.glyphToChar[glyph].append(code)
-    face.hmetrics = list(zip(a["advances"].tolist(), a["bearings"].tolist()))
-    face.glyphPos = a["positions"].tolist()
+    # read by reportlab only for the glyphs a document uses (hmetrics) or only while parsing
+    # (glyphToChar): built on first use
+    face.glyphToChar = _GlyphChars(a["back_glyphs"], a["back_codes"], a["more_glyphs"], a["more_codes"])
+    face.hmetrics = _Pairs(a["advances"], a["bearings"])
+    face.glyphPos = a["positions"]
     face.defaultWidth = default
     return True
+
+
+class _Pairs(Sequence):
+    """(advance, left side bearing) per glyph, as the list reportlab builds, from two arrays."""
+
+    def __init__(self, first: array, second: array):
+        self.first, self.second = first, second
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return list(zip(self.first[index], self.second[index]))
+        return self.first[index], self.second[index]
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+
+class _GlyphChars(Mapping):
+    """glyph -> the characters drawn with it, as reportlab builds it, made on first use."""
+
+    def __init__(self, glyphs: array, codes: array, more_glyphs: array, more_codes: array):
+        self._parts = (glyphs, codes, more_glyphs, more_codes)
+        self._made: dict | None = None
+
+    def _table(self) -> dict:
+        if self._made is None:
+            glyphs, codes, more_glyphs, more_codes = self._parts
+            self._made = dict(zip(glyphs.tolist(), map(list, zip(codes.tolist()))))
+            for glyph, code in zip(more_glyphs.tolist(), more_codes.tolist()):
+                self._made[glyph].append(code)
+        return self._made
+
+    def __getitem__(self, glyph):
+        return self._table()[glyph]
+
+    def __iter__(self):
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
 
 
 def _numbers(values) -> array:
