@@ -69,3 +69,6 @@ GRANT_KIND = "请指定填报人所属的单位（--unit），或指定为审核
 NO_SUCH_ROLE = "服务器上没有用户 {role}：请先建立该用户（createuser --pwprompt {role}），或加 --password 由本命令建立"
 GRANT_FAILED = "授权失败：{error}"
 NOTHING_NEW = "表中已有这些一级、二级指标，没有新的指标可插入"
+STATUS_MOVE = "评价表当前为“{status}”，不能{action}"
+SUBMIT_NEEDS_NOTE = "评价表还有 {count} 个错误级审核发现，请先改正，或写明情况说明后再提交"
+REVIEW_OVER_WEIGHT = "复核得分 {score} 超过了该指标的分值 {weight}"

@@ -100,6 +100,7 @@ FIELD_NAMES = {
     "declared": "目标申报数", "initial": "年初预算数", "annual": "全年预算数", "executed": "全年执行数",
     "balance": "资金结（转）余", "weight": "分值", "score_printed": "原表得分", "manual_score": "手工得分",
     "total_weight_printed": "原表总分值", "total_score_printed": "原表总分",
+    "review_score": "复核得分", "review_comment": "退回意见", "submit_note": "提交说明", "unit": "单位",
 }
 
 # Editable fields per table, each with the check its value must pass.
@@ -108,7 +109,7 @@ EDITABLE = {
         **{f: text for f in (
             "title", "project", "department", "department_code", "central_department",
             "implementer", "money_unit", "goal_target", "goal_actual", "preparer", "phone",
-            "reviewer", "head", "finance_head", "fill_date", "remarks", "grade_printed",
+            "reviewer", "head", "finance_head", "fill_date", "remarks", "grade_printed", "unit",
         )},
         # status: 定稿 in the window goes through SetFinal, which keeps the scoring scheme with it
         "form": form, "year": year, "status": status,

@@ -10,13 +10,15 @@ from pathlib import Path
 
 import peewee
 
-from perfdesk.models import address, backups, database, dialect, location, snapshots
+from perfdesk.models import address, backups, database, dialect, location, review, snapshots
 from perfdesk.models import messages as msg
 from perfdesk.models import schema as s
 from perfdesk.models.commands import CreateEvaluation, SetSetting
 from perfdesk.models.conflicts import conflict_message
 from perfdesk.models.errors import EditConflict, EvaluationFinal, WorkspaceError, WorkspaceLocked
 from perfdesk.models.filelock import FileLock
+from perfdesk.scoring.audit import ERROR
+from perfdesk.scoring.engine import score_evaluation
 from perfdesk.scoring.evaluation import Evaluation
 from perfdesk.scoring.scheme import DEFAULT_SCHEME, ScoringScheme
 from perfdesk.scoring.signature import DEFAULT_SIGNATURE, SIGNATURE_KEY, SignatureBlock
@@ -277,6 +279,15 @@ class Workspace:
 
     def set_setting(self, key: str, value) -> None:
         self.apply(SetSetting(key, value))
+
+    def error_findings(self, evaluation_id: int) -> list:
+        """The error-level audit findings of an evaluation as it is stored now."""
+        scored = score_evaluation(self.evaluation(evaluation_id), self.scheme())
+        return [f for f in scored.findings if f.severity == ERROR]
+
+    def submit(self, evaluation_id: int, note: str | None = None) -> None:
+        """提交审核: refused while error-level findings stand unexplained (models.review)."""
+        self.apply(review.submit(evaluation_id, len(self.error_findings(evaluation_id)), note))
 
     def _run(self, command, action, label) -> None:
         self._guard_writable()

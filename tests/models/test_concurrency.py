@@ -144,7 +144,7 @@ def test_a_killed_client_loses_no_acknowledged_edit(empty_database):
 def test_a_server_restart_mid_edit_loses_no_acknowledged_edit(empty_database, pg_cluster):
     url = empty_database()
     [evaluation_id] = _server_workspace(url)
-    process = _worker(url, "count", evaluation_id, 12, "r")
+    process = _worker(url, "count", evaluation_id, 6, "r")
     acked = _acks_until(process, 20)
     pg_cluster.restart("immediate")  # as a crash of the server would
     lines = _lines(process)
