@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from perfdesk.models import SUFFIX, Workspace, WorkspaceError
 from perfdesk.models.blank import blank, carry_forward
@@ -42,6 +42,7 @@ class WindowActions:
         add = self._add
         add(self.file_menu, "新建工作区…", self.new_workspace, "Ctrl+Shift+N")
         add(self.file_menu, "打开工作区…", self.open_workspace, QKeySequence.StandardKey.Open, toolbar=True)
+        add(self.file_menu, "连接服务器…", self.connect_server)
         self.recent_menu = self.file_menu.addMenu("最近打开")
         add(self.file_menu, "另存为…", self.save_as, QKeySequence.StandardKey.SaveAs)
         add(self.file_menu, "备份…", self.backup, toolbar=True)
@@ -65,7 +66,9 @@ class WindowActions:
                                   QKeySequence.StandardKey.New, toolbar=True)
         self.carry = add(self.evaluation_menu, "复制上年", self.carry_forward, toolbar=True)
         self.delete = add(self.evaluation_menu, "删除评价表", self.delete_evaluation)
+        self.submit = add(self.evaluation_menu, "提交审核…", self.submit_evaluation)
         add(self.view_menu, "统计图…", self.show_dashboard, toolbar=True)
+        self.review = add(self.view_menu, "审核…", self.show_review)
         add(self.settings_menu, "评分规则…", self.edit_scheme, toolbar=True)
         self.signature = add(self.settings_menu, "签字栏…", self.edit_signature)
 
@@ -92,14 +95,20 @@ class WindowActions:
         first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
         self.edit_menu.insertActions(first, [self.undo, self.redo])
         self.toolbar.insertActions(self.toolbar.actions()[0], [self.undo, self.redo])
-        writable = not document.ws.readonly
+        ws = document.ws
+        writable = not ws.readonly
         for action in (self.new_evaluation, self.carry, self.delete, self.restore, self.signature):
             action.setEnabled(writable)
+        self.restore.setEnabled(writable and not ws.is_server)
+        self.review.setEnabled(ws.is_server)
 
     def evaluation_changed(self, ev) -> None:
-        writable = not self.window.ws.readonly
+        ws = self.window.ws
+        writable = not ws.readonly
         self.carry.setEnabled(writable and ev is not None)
         self.delete.setEnabled(writable and ev is not None)
+        self.submit.setEnabled(writable and ws.is_server and not ws.is_reviewer and ev is not None
+                               and ev.status in ("draft", "returned"))
 
     def refresh_recent(self) -> None:
         self.recent_menu.clear()
@@ -118,6 +127,12 @@ class WindowActions:
         path, _ = QFileDialog.getOpenFileName(self.window, "打开工作区", "", FILE_FILTER)
         if path:
             self.window.open_path(path)
+
+    def connect_server(self) -> None:
+        from perfdesk.ui.server_dialog import ServerDialog
+        dialog = ServerDialog(self.window)
+        if dialog.exec():
+            self.window.open_path(dialog.address())
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.window, "另存为", "", FILE_FILTER)
@@ -261,6 +276,30 @@ class WindowActions:
                                       f"删除“{ev.project or ev.title}”（{ev.year}年度）？\n可以用“撤销”恢复。")
         if answer == QMessageBox.StandardButton.Yes:
             self.window.document.execute(DeleteEvaluation(ev.id))
+
+    def submit_evaluation(self) -> None:
+        """提交审核: with error-level findings standing, only with a written explanation."""
+        from perfdesk.models import review
+        window = self.window
+        ev = window.evaluation
+        errors = window.ws.error_findings(ev.id)
+        note = None
+        if errors:
+            listed = "\n".join(f"· {f.message}" for f in errors[:10])
+            note, ok = QInputDialog.getMultiLineText(
+                window, "提交审核", f"还有 {len(errors)} 个错误级审核发现：\n{listed}\n\n请写明情况说明后提交：")
+            if not ok:
+                return
+        try:
+            command = review.submit(ev.id, len(errors), note)
+        except WorkspaceError as exc:
+            return window.show_problem(str(exc))
+        if window.document.execute(command):
+            window.statusBar().showMessage(f"已提交审核：{ev.project or ev.title}", 10000)
+
+    def show_review(self) -> None:
+        from perfdesk.ui.review_view import ReviewWindow
+        ReviewWindow.show_for(self.window)
 
     def show_dashboard(self) -> None:
         from perfdesk.ui.dashboard import Dashboard

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from perfdesk.models import Workspace, WorkspaceError, WorkspaceLocked
+from perfdesk.models.errors import PasswordRequired
 from perfdesk.resources import resource
 
 UI_FONT = resource("fonts", "wqy-microhei.ttc")
@@ -42,10 +43,23 @@ def install_translator(app: QApplication) -> bool:
     return False
 
 
-def open_workspace(path: Path, parent=None) -> Workspace | None:
-    """Open for editing; if another program is editing it, offer read-only. None if refused."""
+def open_workspace(path: Path | str, parent=None) -> Workspace | None:
+    """Open for editing; if another program is editing it, offer read-only. None if refused.
+
+    A server that asks for a password gets one typed in a dialog, used for this connection only.
+    """
     try:
         return Workspace.open(path)
+    except PasswordRequired as exc:
+        from perfdesk.ui.server_dialog import ask_password
+        password = ask_password(parent, str(exc))
+        if password is None:
+            return None
+        try:
+            return Workspace.open(path, password=password)
+        except WorkspaceError as again:
+            QMessageBox.critical(parent, "无法连接服务器", str(again))
+            return None
     except WorkspaceLocked as exc:
         answer = QMessageBox.question(parent, "工作区已被占用", f"{exc}。\n是否以只读方式打开？")
         if answer != QMessageBox.StandardButton.Yes:

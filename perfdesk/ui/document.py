@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from perfdesk.models import Workspace, WorkspaceError
+from perfdesk.models.errors import EditConflict, ServerUnavailable
 from perfdesk.scoring.engine import ScoredEvaluation, score_evaluation
 from perfdesk.scoring.scheme import ScoringScheme
 
@@ -79,6 +80,14 @@ class Document(QObject):
     def run(self, action) -> bool:
         try:
             touched = action(self.ws)
+        except EditConflict as exc:  # someone else changed it first: reload, and say who and what
+            self.changed.emit(exc.evaluation_id)
+            self.failed.emit(str(exc))
+            return False
+        except ServerUnavailable as exc:
+            # If it was saved after all, its new version shows through the live updates.
+            self.failed.emit(str(exc))
+            return False
         except WorkspaceError as exc:
             self.failed.emit(str(exc))
             return False

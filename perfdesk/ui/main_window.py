@@ -11,6 +11,7 @@ from perfdesk.ui import preferences
 from perfdesk.ui.actions import build_actions
 from perfdesk.ui.document import Document
 from perfdesk.ui.evaluation_editor import EvaluationEditor
+from perfdesk.ui.live_updates import LiveUpdates
 from perfdesk.ui.navigator import Navigator
 from perfdesk.ui.score_panel import ScorePanel
 
@@ -22,6 +23,7 @@ READONLY_STYLE = "background: #fff4ce; color: #5c4400; padding: 6px; border: 1px
 
 class MainWindow(QMainWindow):
     document_replaced = Signal(object)  # a new Document after opening another workspace
+    remote_changes_shown = Signal()  # others' edits of a server workspace were just shown
 
     def __init__(self, ws: Workspace):
         super().__init__()
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self._backup_timer.timeout.connect(self.backup_if_edited)
         self._backup_timer.start()
         self._edited = False
+        self.live: LiveUpdates | None = None
         self.actions = build_actions(self)
         self.set_workspace(ws)
         self._restore_layout()
@@ -75,6 +78,9 @@ class MainWindow(QMainWindow):
         self.ws = ws
         if self.document is not None:
             self.document.deleteLater()  # its undo steps belong to the workspace just closed
+        if getattr(self, "live", None) is not None:
+            self.live.stop()
+            self.live.deleteLater()
         self.document = Document(ws, self)
         self.document.changed.connect(self._changed)
         self.document.failed.connect(self.show_problem)
@@ -86,11 +92,12 @@ class MainWindow(QMainWindow):
         self.actions.bind_document(self.document)
         self.readonly_banner.setText(ws.readonly_reason or "工作区以只读方式打开：可以查看、打印和导出，不能修改。")
         self.readonly_banner.setVisible(ws.readonly)
-        self.setWindowTitle(f"{ws.path}{'（只读）' if ws.readonly else ''} — perfdesk 预算绩效自评")
-        preferences.remember_file(str(ws.path))
+        self.setWindowTitle(f"{ws.location}{'（只读）' if ws.readonly else ''} — perfdesk 预算绩效自评")
+        preferences.remember_file(ws.location)
         self.actions.refresh_recent()
         self.evaluation = None
         self.refresh_navigator(select_first=True)
+        self.live = LiveUpdates(self) if ws.is_server else None
         self.document_replaced.emit(self.document)
 
     def refresh_navigator(self, select_first: bool = False) -> None:
@@ -133,9 +140,28 @@ class MainWindow(QMainWindow):
         if not self.navigator.update_evaluation(ev, self.document.scored(ev)):
             self.refresh_navigator()
 
+    def show_remote_changes(self, evaluation_ids: set[int] | None) -> None:
+        """Evaluations changed by others (None: everything, e.g. the settings changed)."""
+        ids = self.ws.evaluation_ids()
+        if self.evaluation is not None and self.evaluation.id not in ids:
+            self.evaluation = None
+        self.refresh_navigator(select_first=self.evaluation is None)
+        if self.evaluation is not None and (evaluation_ids is None or self.evaluation.id in evaluation_ids):
+            self.show_evaluation(self.evaluation.id)
+        self.remote_changes_shown.emit()
+
+    def show_connection_problem(self, message: str) -> None:
+        self._banner_timer.stop()
+        self.banner.setText(message)
+        self.banner.show()
+
+    def show_connection_restored(self, message: str) -> None:
+        self.banner.hide()
+        self.statusBar().showMessage(message, 10000)
+
     def backup_if_edited(self) -> None:
         """The rotating backup, taken only when something changed since the last one."""
-        if not self._edited or self.ws is None or self.ws.readonly:
+        if not self._edited or self.ws is None or self.ws.readonly or self.ws.is_server:
             return
         try:
             saved = self.ws.take_backup()
@@ -203,15 +229,20 @@ class MainWindow(QMainWindow):
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
         store.setValue("window/splitter", self.splitter.saveState())
+        if self.live is not None:
+            self.live.stop()
         if self.ws is not None:
             self.backup_if_edited()
             self.ws.close()
         super().closeEvent(event)
 
     def open_path(self, path: str | Path) -> None:
+        from perfdesk.models.address import is_server, workspace_target
         from perfdesk.ui.app import open_workspace
-        if self.ws is not None and Path(path).resolve() == self.ws.path.resolve():
+        target = workspace_target(str(path))
+        if self.ws is not None and (target == self.ws.location if is_server(target) else
+                                    not self.ws.is_server and target.resolve() == self.ws.path.resolve()):
             return  # already open here (e.g. the first entry of 最近打开)
-        ws = open_workspace(Path(path), self)
+        ws = open_workspace(target, self)
         if ws is not None:
             self.set_workspace(ws)

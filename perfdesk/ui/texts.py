@@ -3,7 +3,7 @@
 from perfdesk.scoring.messages import FORM_NAMES, REPORT_SECTIONS  # noqa: F401 - shared vocabulary
 
 
-STATUS_NAMES = {"draft": "草稿", "final": "定稿"}
+STATUS_NAMES = {"draft": "草稿", "final": "定稿", "submitted": "已提交", "returned": "已退回"}
 MONEY_UNITS = ("元", "万元")
 
 
@@ -46,3 +46,5 @@ def when(iso: str | None) -> str:
     return (iso or "").replace("T", " ")[:16]
 PASTE_ROWS = "粘贴为新行"
 NO_TEMPLATE = "不插入（空白指标表）"
+CONNECTION_LOST = "与服务器的连接已中断，正在自动重新连接；在此期间不能修改。（{error}）"
+CONNECTION_BACK = "已重新连接服务器，内容已刷新"
