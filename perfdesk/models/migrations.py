@@ -158,6 +158,8 @@ MIGRATIONS = (
     _FINAL_SCHEME,  # v5
     _SIGNATURE_FINANCE,  # v6
     DataStep(_plain_texts),  # v7
+    # v8: the reviewer's 通过 keeps the scheme like 定稿 does: models.server_sql
+    Dialects(sqlite=None, postgresql=server_sql.REVIEW_KEEPS_SCHEME),
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

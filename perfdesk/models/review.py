@@ -8,13 +8,16 @@ the same answer earlier, in Chinese, on both engines.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from perfdesk.models import messages as msg
+from perfdesk.models import snapshots
 from perfdesk.models import schema as s
 from perfdesk.models.commands import _get
 from perfdesk.models.errors import WorkspaceError
 from perfdesk.models.validate import decimal, text
 
+NOTES = ("submit_note", "review_comment")
 STATUS_NAMES = {"draft": "草稿", "submitted": "已提交", "returned": "已退回", "final": "已通过"}
 
 
@@ -45,7 +48,7 @@ class _StatusChange:
         s.Evaluation.update(self.old).where(s.Evaluation.id == self.evaluation).execute()
 
     def audit(self):
-        note = next((v for k, v in (self.fields or {}).items() if v), None)
+        note = next((v for k, v in (self.fields or {}).items() if k in NOTES and v), None)
         return f"evaluation:{self.evaluation}.status", self.old and self.old["status"], \
             self.status + (f"：{note}" if note else "")
 
@@ -66,9 +69,12 @@ def return_for_revision(evaluation_id: int, comment: str) -> _StatusChange:
     return _StatusChange(evaluation_id, "returned", ("submitted",), {"review_comment": comment}, "退回")
 
 
-def approve(evaluation_id: int) -> _StatusChange:
-    """通过: the evaluation becomes final."""
-    return _StatusChange(evaluation_id, "final", ("submitted",), {}, "审核通过")
+def approve(evaluation_id: int, scheme, actor: str | None, at: str | None = None) -> _StatusChange:
+    """通过: the evaluation becomes final, keeping the workspace's scoring scheme of the moment
+    (a scoring.scheme.ScoringScheme) as 定稿 does, with who approved it and when."""
+    at = at or datetime.now().isoformat(timespec="seconds")
+    fields = {"final_scheme": snapshots.scheme_text(scheme), "finalised_by": actor, "finalised_at": at}
+    return _StatusChange(evaluation_id, "final", ("submitted",), fields, "审核通过")
 
 
 @dataclass

@@ -176,3 +176,80 @@ END $$;
 # Run after every migration on a server, so tables added later reach every member.
 REGRANT = "SELECT perfdesk_apply_grants(role) FROM perfdesk_member"
 
+
+# v8: a reviewer's 通过 keeps the scoring scheme with the final evaluation, as 定稿 does (v5's
+# final_scheme, finalised_by, finalised_at): the reviewer may write those three with the status.
+REVIEW_KEEPS_SCHEME = r"""
+CREATE OR REPLACE FUNCTION perfdesk_guard_evaluation() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    unchanged evaluation;
+BEGIN
+    IF perfdesk_is_admin() THEN
+        RETURN coalesce(NEW, OLD);
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.unit IS NULL THEN  -- a member of a single unit need not name it
+            NEW.unit := (SELECT min(unit) FROM perfdesk_member_unit WHERE role = current_user HAVING count(*) = 1);
+        END IF;
+        IF NEW.status NOT IN ('draft', 'submitted') THEN
+            RAISE EXCEPTION 'perfdesk:status:%', NEW.status USING ERRCODE = '42501';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        IF OLD.status IN ('submitted', 'final') THEN
+            RAISE EXCEPTION 'perfdesk:locked:%', OLD.status USING ERRCODE = '42501';
+        END IF;
+        RETURN OLD;
+    END IF;
+    IF NEW.status IS DISTINCT FROM OLD.status THEN
+        IF perfdesk_is_reviewer() THEN
+            IF OLD.status <> 'submitted' OR NEW.status NOT IN ('returned', 'final') THEN
+                RAISE EXCEPTION 'perfdesk:review:%', NEW.status USING ERRCODE = '42501';
+            END IF;
+            IF NEW.status = 'returned' AND coalesce(btrim(NEW.review_comment), '') = '' THEN
+                RAISE EXCEPTION 'perfdesk:return_comment' USING ERRCODE = '42501';
+            END IF;
+        ELSIF NOT (OLD.status IN ('draft', 'returned') AND NEW.status = 'submitted') THEN
+            RAISE EXCEPTION 'perfdesk:status:%', NEW.status USING ERRCODE = '42501';
+        END IF;
+    END IF;
+    IF OLD.status IN ('submitted', 'final') THEN
+        unchanged := NEW;
+        unchanged.status := OLD.status;
+        unchanged.version := OLD.version;
+        unchanged.review_comment := OLD.review_comment;
+        unchanged.final_scheme := OLD.final_scheme;
+        unchanged.finalised_by := OLD.finalised_by;
+        unchanged.finalised_at := OLD.finalised_at;
+        IF unchanged IS DISTINCT FROM OLD THEN
+            RAISE EXCEPTION 'perfdesk:locked:%', OLD.status USING ERRCODE = '42501';
+        END IF;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE OR REPLACE FUNCTION perfdesk_apply_grants(member text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    is_reviewer boolean;
+    everything text := 'evaluation, fund_line, indicator, fund_management, audit_event, setting, '
+                       'perfdesk_member, perfdesk_member_unit, perfdesk_schema';
+BEGIN
+    SELECT reviewer INTO is_reviewer FROM perfdesk_member WHERE role = member;
+    EXECUTE format('REVOKE ALL ON %s FROM %I', everything, member);
+    EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM %I', current_schema(), member);
+    IF is_reviewer IS NULL THEN
+        RETURN;
+    END IF;
+    EXECUTE format('GRANT SELECT ON %s TO %I', everything, member);
+    EXECUTE format('GRANT INSERT ON audit_event TO %I', member);
+    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', current_schema(), member);
+    IF is_reviewer THEN
+        EXECUTE format('GRANT UPDATE (status, version, review_comment, final_scheme, finalised_by, finalised_at) ON evaluation TO %I', member);
+        EXECUTE format('GRANT UPDATE (review_score) ON indicator TO %I', member);
+        EXECUTE format('GRANT INSERT, UPDATE, DELETE ON setting TO %I', member);
+    ELSE
+        EXECUTE format('GRANT INSERT, UPDATE, DELETE ON evaluation, fund_line, indicator, fund_management TO %I',
+                       member);
+    END IF;
+END $$;
+"""

@@ -248,7 +248,7 @@ class ReviewWindow(QDialog):
         ev, _ = self._current()
         answer = QMessageBox.question(self, "通过", f"通过“{ev.project or ev.title}”？通过后评价表定稿，不能再修改。")
         if answer == QMessageBox.StandardButton.Yes:
-            self.document.execute(review.approve(ev.id))
+            self.document.execute(review.approve(ev.id, self.document.scheme(), self.window.ws.actor))
 
     @classmethod
     def show_for(cls, window) -> "ReviewWindow":

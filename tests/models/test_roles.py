@@ -160,8 +160,10 @@ def test_submit_return_and_approve(office):
         filler.apply(SetField("indicator", leaf.id, "reason", "已补充"))
         filler.submit(a, "已补充说明")
         reviewer.evaluation(a)
-        reviewer.apply(review.approve(a))
-        assert filler.evaluation(a).status == "final"
+        reviewer.apply(review.approve(a, reviewer.scheme(), reviewer.actor))
+        approved = filler.evaluation(a)
+        assert (approved.status, approved.finalised_by) == ("final", office.roles["r"])
+        assert approved.final_scheme == reviewer.scheme()  # kept with it, as 定稿 does
         for ws, command in ((filler, SetField("indicator", leaf.id, "reason", "x")),
                             (reviewer, review.SetReviewScore(leaf.id, "1"))):
             with pytest.raises(EvaluationFinal):
