@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--pdf", type=Path, metavar="OUT", help="输出可打印的 PDF")
     out.add_argument("--xlsx", type=Path, metavar="OUT", help="输出 Excel 工作簿（含公式，另附汇总表）")
     out.add_argument("--docx", type=Path, metavar="OUT", help="输出可编辑的 Word 文档（.docx）")
+    out.add_argument("--offline", type=Path, metavar="OUT",
+                     help="输出离线报送文件（*.perfdesk-unit.json，含审计记录），须同时用 --unit 写明本单位名称")
+    p.add_argument("--unit", help="离线报送文件中的单位名称（主管部门据此与服务器上的评价表对应）")
     p.add_argument("--kind", choices=("table", "summary", "report"), default="table",
                    help="PDF/Word 内容：table 自评表（默认）、summary 汇总表、report 自评报告")
     p.add_argument("--landscape", action="store_true", help="PDF/Word 中的表格横向排版")
@@ -175,12 +178,33 @@ def _list(args) -> int:
 
 
 def _import(args) -> int:
+    from perfdesk.io import offline
+    units = [path for path in args.files if path.name.endswith(offline.SUFFIX)]
+    if units:
+        return _receive(args, units)
     if args.year is not None and not 1900 <= args.year <= 2200:
         raise CliError(f"年度不正确：{args.year}")
     tables = [t for path in args.files for t in _read(path, args.year)]  # all parsed before anything is stored
     with _open(args.workspace) as ws:
         for new_id in ws.import_evaluations(tables):
             print(new_id)
+    return 0
+
+
+def _receive(args, paths) -> int:
+    """Offline units' files: each matched by unit + year + project, updated or created."""
+    from perfdesk.io import offline
+    from perfdesk.io.files import read_text
+    if len(paths) != len(args.files):
+        raise CliError("离线报送文件要单独导入，不能与其他文件一起导入")
+    try:
+        packages = [(path, offline.loads(read_text(path))) for path in paths]
+    except offline.OfflineError as exc:
+        raise CliError(str(exc)) from None
+    with _open(args.workspace) as ws:
+        for path, package in packages:
+            for evaluation_id in offline.merge(ws, package, path.name):
+                print(evaluation_id)
     return 0
 
 
@@ -219,6 +243,14 @@ def _export(args) -> int:
         evaluations = selected_evaluations(ws, args)
         scheme = ws.scheme()
         signature = ws.signature_block()
+        if args.offline:
+            from perfdesk.io import offline
+            try:
+                text = offline.dumps(ws, args.unit, [e.id for e in evaluations])
+            except offline.OfflineError as exc:
+                raise CliError(str(exc)) from None
+            write_atomically(args.offline, text)
+            return 0
     if not evaluations:
         raise CliError("工作区中没有评价表可导出")
     if args.pdf:

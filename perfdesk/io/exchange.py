@@ -14,6 +14,7 @@ from perfdesk.io.richtext import plain_evaluation
 from perfdesk.scoring.engine import leaf_paths
 from perfdesk.scoring.evaluation import (
     FORM_KINDS,
+    STATUSES,
     Cell,
     Evaluation,
     FundLine,
@@ -46,6 +47,8 @@ _OPTIONAL_INDICATOR_COLUMNS = ("target_adjusted", "scoring_rule")
 _LEAF_TEXTS = ("l1", "l2", "name", "target", "target_adjusted", "actual", "reason", "scoring_rule",
                "direction", "manual_reason")
 _SIGNATORY_KEYS = ("preparer", "phone", "reviewer", "head", "finance_head", "date")
+# a shared workspace's unit and review (written only when set)
+_REVIEW_KEYS = ("unit", "submit_note", "review_comment")
 _HEADER_KEYS = ("source", "form", "year", "title", "project", "department", "implementer", "money_unit")
 _TRANSFER_KEYS = ("central_department", "fund_management", "remarks")
 
@@ -69,10 +72,10 @@ def loads(text: str) -> list[Evaluation]:
 def dumps(evaluations: list[Evaluation]) -> str:
     tables = [evaluation_to_table(e) for e in evaluations]
     body = tables[0] if len(tables) == 1 else tables
-    return json.dumps(body, ensure_ascii=False, indent=1, default=_json_number) + "\n"
+    return json.dumps(body, ensure_ascii=False, indent=1, default=json_number) + "\n"
 
 
-def _json_number(value: Any):
+def json_number(value: Any):
     if isinstance(value, Decimal):
         # Exact decimal text inside JSON: encode via a float only when it round-trips.
         as_float = float(value)
@@ -169,13 +172,14 @@ def _read_leaves(rows: list, where: str, columns: set[str]) -> list:
         columns.update(k for k in _OPTIONAL_INDICATOR_COLUMNS if k in row)
         texts = {k: _text(row.get(k), k, w) for k in _LEAF_TEXTS}
         manual = _cell(row.get("manual_score"), "manual_score", w)
+        review = _cell(row.get("review_score"), "review_score", w)
         direction = texts.pop("direction")
         if direction is not None and direction not in DIRECTIONS:
             raise ExchangeError(f"{w}指标方向“{direction}”无效")
-        if isinstance(manual, str):
-            raise ExchangeError(f"{w}手工得分应为数字")
+        if isinstance(manual, str) or isinstance(review, str):
+            raise ExchangeError(f"{w}手工得分和复核得分应为数字")
         leaves.append((texts.pop("l1"), texts.pop("l2"), Indicator(
-            name=texts.pop("name") or "", level=3, direction=direction, manual_score=manual,
+            name=texts.pop("name") or "", level=3, direction=direction, manual_score=manual, review_score=review,
             weight=_cell(row.get("weight"), "weight", w),
             score_printed=_cell(row.get("score_printed"), "score_printed", w), **texts,
         )))
@@ -203,7 +207,7 @@ def _read_transfer(table: dict, form: str, where: str, columns: set[str]) -> dic
 def _read_user_edits(table: dict, where: str) -> dict:
     """What perfdesk adds to the format for work done in the program (absent in fixtures)."""
     status = table.get("status", "draft")
-    if status not in ("draft", "final"):
+    if status not in STATUSES:
         raise ExchangeError(f"{where}状态“{status}”无效")
     signatories = table.get("signatories") or {}
     sections = table.get("report_sections") or []
@@ -214,6 +218,7 @@ def _read_user_edits(table: dict, where: str) -> dict:
         "status": status,
         **_final(table, status, where),
         "department_code": _text(table.get("department_code"), "department_code", where),
+        **{k: _text(table.get(k), k, where) for k in _REVIEW_KEYS},
         "signatories": Signatories(**{k: _text(signatories.get(k), k, where) for k in _SIGNATORY_KEYS}),
         "report_sections": tuple(tuple(p) for p in sections),
     }
@@ -314,6 +319,7 @@ def _user_edits(ev: Evaluation) -> dict:
         "final_scheme": ev.final_scheme.to_dict() if ev.final_scheme is not None else None,
         "finalised_by": ev.finalised_by,
         "finalised_at": ev.finalised_at,
+        **{k: getattr(ev, k) for k in _REVIEW_KEYS},
         "signatories": signatories or None,
         "report_sections": [list(p) for p in ev.report_sections] or None,
     }
@@ -342,5 +348,6 @@ def _indicator_row(path: tuple[str, ...], leaf: Indicator, columns: frozenset[st
             row[key] = labels[1]
         else:
             row[key] = getattr(leaf, key)
-    row.update({k: getattr(leaf, k) for k in ("direction", "manual_score", "manual_reason") if getattr(leaf, k) is not None})
+    row.update({k: getattr(leaf, k) for k in ("direction", "manual_score", "manual_reason", "review_score")
+                if getattr(leaf, k) is not None})
     return row

@@ -11,7 +11,7 @@ from perfdesk.scoring.evaluation import Evaluation
 
 MAX_JSON_BYTES = 50 * 1024 * 1024
 
-__all__ = ["ImportRefused", "read_tables", "write_atomically", "write_bytes_atomically"]
+__all__ = ["ImportRefused", "read_tables", "read_text", "write_atomically", "write_bytes_atomically"]
 
 
 def read_tables(path: Path, default_year: int | None = None) -> list[Evaluation]:
@@ -22,6 +22,14 @@ def read_tables(path: Path, default_year: int | None = None) -> list[Evaluation]
         from perfdesk.io.reader import read_file  # the readers' libraries only when a table file is read
         return read_file(path, default_year).evaluations
     try:
+        return exchange.loads(read_text(path))
+    except exchange.ExchangeError as exc:
+        raise ImportRefused(f"{path.name}：{exc}") from None
+
+
+def read_text(path: Path) -> str:
+    """A JSON file's text (UTF-8), refused in Chinese when missing, unreadable or too large."""
+    try:
         if path.stat().st_size > MAX_JSON_BYTES:
             raise ImportRefused(f"{path.name}：文件过大（超过 50 MB），不像评价表")
         raw = path.read_bytes()
@@ -30,13 +38,9 @@ def read_tables(path: Path, default_year: int | None = None) -> list[Evaluation]
     except OSError as exc:
         raise ImportRefused(f"无法读取 {path}：{exc.strerror}") from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportRefused(f"{path.name}：不是 UTF-8 编码的 JSON 文件") from None
-    try:
-        return exchange.loads(text)
-    except exchange.ExchangeError as exc:
-        raise ImportRefused(f"{path.name}：{exc}") from None
 
 
 def write_atomically(path: Path, text: str) -> None:

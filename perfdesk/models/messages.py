@@ -72,3 +72,4 @@ NOTHING_NEW = "表中已有这些一级、二级指标，没有新的指标可�
 STATUS_MOVE = "评价表当前为“{status}”，不能{action}"
 SUBMIT_NEEDS_NOTE = "评价表还有 {count} 个错误级审核发现，请先改正，或写明情况说明后再提交"
 REVIEW_OVER_WEIGHT = "复核得分 {score} 超过了该指标的分值 {weight}"
+OFFLINE_LOCKED = "{name}在本工作区中{status}，不能用离线报送文件更新；请先退回，或只导出需要更新的评价表"

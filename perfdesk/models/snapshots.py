@@ -146,8 +146,7 @@ def scheme_text(scheme: ScoringScheme | None) -> str | None:
     return None if scheme is None else json.dumps(scheme.to_dict(), ensure_ascii=False, sort_keys=True)
 
 
-def insert(ev: v.Evaluation, keep_ids: bool = False) -> int:
-    """Store a snapshot as new rows; with keep_ids the snapshot's ids are reused (for undo)."""
+def _evaluation_values(ev: v.Evaluation) -> dict:
     values = {f: getattr(ev, f) for f in _EVAL_TEXT_FIELDS}
     values.update({c: getattr(ev.signatories, k) for k, c in _SIGNATORY_COLUMNS.items()})
     values.update(
@@ -159,14 +158,37 @@ def insert(ev: v.Evaluation, keep_ids: bool = False) -> int:
         narrative_claims=json.dumps(list(ev.narrative_claims), ensure_ascii=False),
         transcription_notes=json.dumps(list(ev.transcription_notes), ensure_ascii=False),
         columns=json.dumps(sorted(ev.columns)),
-        version=dialect.next_version(s.Evaluation._meta.database),
         final_scheme=scheme_text(ev.final_scheme),
         finalised_by=ev.finalised_by,
         finalised_at=ev.finalised_at,
     )
+    return values
+
+
+def insert(ev: v.Evaluation, keep_ids: bool = False) -> int:
+    """Store a snapshot as new rows; with keep_ids the snapshot's ids are reused (for undo)."""
+    values = _evaluation_values(ev)
+    values["version"] = dialect.next_version(s.Evaluation._meta.database)
     if keep_ids and ev.id is not None:
         values["id"] = ev.id
     evaluation_id = s.Evaluation.insert(**values).execute()
+    _insert_children(evaluation_id, ev, keep_ids)
+    return evaluation_id
+
+
+def replace(evaluation_id: int, ev: v.Evaluation, keep_ids: bool = False, keep: tuple[str, ...] = ()) -> None:
+    """Make a stored evaluation hold the snapshot's content (its id stays; columns in `keep` too).
+
+    The rows of its funds, indicators and 资金管理情况 are replaced; with keep_ids the snapshot's
+    row ids are reused (to undo a replacement)."""
+    values = {k: val for k, val in _evaluation_values(ev).items() if k not in keep}
+    for model in (s.FundLine, s.FundManagement, s.Indicator):
+        model.delete().where(model.evaluation == evaluation_id).execute()
+    _insert_children(evaluation_id, ev, keep_ids)
+    s.Evaluation.update(values).where(s.Evaluation.id == evaluation_id).execute()
+
+
+def _insert_children(evaluation_id: int, ev: v.Evaluation, keep_ids: bool) -> None:
     _insert_many(s.FundLine, [
         dict(_maybe_id(f, keep_ids), evaluation=evaluation_id, position=i, **{k: getattr(f, k) for k in _FUND_FIELDS})
         for i, f in enumerate(ev.funds)
@@ -176,7 +198,6 @@ def insert(ev: v.Evaluation, keep_ids: bool = False) -> int:
         for i, m in enumerate(ev.fund_management)
     ])
     insert_indicators(evaluation_id, None, ev.indicators, keep_ids)
-    return evaluation_id
 
 
 def _maybe_id(item, keep_ids):

@@ -25,6 +25,7 @@ PDF_EXPORTS = (
 WORD_FILTER = "Word 文档 (*.docx)"
 JSON_FILTER = "评价表交换文件 (*.json)"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+OFFLINE_FILTER = "离线报送文件 (*.perfdesk-unit.json)"
 
 
 class WindowActions:
@@ -52,6 +53,8 @@ class WindowActions:
         add(self.file_menu, "导出Excel…", self.export_xlsx)
         add(self.file_menu, "导入评价表（JSON）…", self.import_json)
         add(self.file_menu, "导出评价表（JSON）…", self.export_json)
+        add(self.file_menu, "导出离线报送文件…", self.export_offline)
+        self.receive = add(self.file_menu, "导入离线报送文件…", self.import_offline)
         pdf_menu = self.file_menu.addMenu("导出PDF")
         for text, kind, scope in PDF_EXPORTS:
             action = pdf_menu.addAction(text)
@@ -97,7 +100,7 @@ class WindowActions:
         self.toolbar.insertActions(self.toolbar.actions()[0], [self.undo, self.redo])
         ws = document.ws
         writable = not ws.readonly
-        for action in (self.new_evaluation, self.carry, self.delete, self.restore, self.signature):
+        for action in (self.new_evaluation, self.carry, self.delete, self.restore, self.signature, self.receive):
             action.setEnabled(writable)
         self.restore.setEnabled(writable and not ws.is_server)
         self.review.setEnabled(ws.is_server)
@@ -200,6 +203,46 @@ class WindowActions:
                 write_atomically(Path(path), exchange.dumps(self.window.ws.evaluations()))
             except OSError as exc:
                 self.window.show_problem(f"无法写入 {path}：{exc.strerror}")
+
+    def export_offline(self) -> None:
+        """A unit without network access: its evaluations and audit trail, for the department."""
+        from perfdesk.io import offline
+        from perfdesk.io.files import write_atomically
+        window = self.window
+        current = window.evaluation
+        suggested = (current.unit or current.implementer or "") if current else ""
+        unit, ok = QInputDialog.getText(window, "导出离线报送文件", "本单位名称（主管部门据此对应评价表）：", text=suggested)
+        if not ok:
+            return
+        try:
+            text = offline.dumps(window.ws, unit)
+        except offline.OfflineError as exc:
+            return window.show_problem(str(exc))
+        path, _ = QFileDialog.getSaveFileName(window, "导出离线报送文件", f"{unit.strip()}{offline.SUFFIX}", OFFLINE_FILTER)
+        if path:
+            path = path if path.endswith(offline.SUFFIX) else path + offline.SUFFIX
+            try:
+                write_atomically(Path(path), text)
+            except OSError as exc:
+                return window.show_problem(f"无法写入 {path}：{exc.strerror}")
+            window.statusBar().showMessage(f"已导出 {path}", 10000)
+
+    def import_offline(self) -> None:
+        """The department: a unit's file, matched by unit + year + project, as one undo step."""
+        from perfdesk.io import offline
+        from perfdesk.io.files import ImportRefused, read_text
+        window = self.window
+        path, _ = QFileDialog.getOpenFileName(window, "导入离线报送文件", "", OFFLINE_FILTER)
+        if not path:
+            return
+        try:
+            package = offline.loads(read_text(Path(path)))
+        except (ImportRefused, offline.OfflineError) as exc:
+            return window.show_problem(str(exc))
+        commands, label = offline.merge_commands(package, Path(path).name, window.ws.role)
+        if window.document.execute_all(commands, label):
+            window.refresh_navigator()
+            window.statusBar().showMessage(f"已导入{package.unit}的 {len(commands)} 张评价表", 10000)
 
     def _export_choice(self, kind: str, scope: str, label: str, what: str, suffix: str, file_filter: str,
                        fonts: bool):
