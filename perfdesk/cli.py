@@ -9,12 +9,13 @@ import argparse
 import errno
 import getpass
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 from perfdesk import __version__
 from perfdesk.models.address import workspace_target
 
-COMMANDS = ("new", "list", "import", "export", "score", "copy", "server")
+COMMANDS = ("new", "list", "import", "export", "score", "review", "copy", "server")
 WS_HELP = "工作区文件，或服务器地址 postgresql://用户名@服务器:端口/数据库名"
 
 
@@ -85,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("workspace", type=workspace_target, help=WS_HELP)
     p.add_argument("--evaluation", type=int, nargs="+", metavar="ID", help="评价表编号（默认全部）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p = sub.add_parser("review", help="审核汇总：各表状态、自评总分与复核总分，以及复核得分与自评得分相差超过阈值的指标")
+    p.add_argument("workspace", type=workspace_target, help=WS_HELP)
+    p.add_argument("--threshold", type=Decimal, default=Decimal(1), metavar="分数",
+                   help="列出相差超过这么多分的表和指标（默认 1 分）")
     p = sub.add_parser("copy", help="复制整个工作区（含审计记录）：文件到服务器，或服务器到文件")
     p.add_argument("source", type=workspace_target, help="源工作区")
     p.add_argument("target", type=workspace_target, help="目标：新文件，或服务器上空的工作区")
@@ -312,6 +317,31 @@ def _score(args) -> int:
     return 0
 
 
+def _review(args) -> int:
+    """The 汇总表 (self-evaluated and reviewed totals) and the 复核差异表, tab-separated."""
+    from perfdesk.models.review import STATUS_NAMES
+    from perfdesk.scoring.engine import score_evaluation
+    from perfdesk.scoring.numbers import show
+    from perfdesk.scoring.review import differences, review_total
+    with _open(args.workspace, readonly=True) as ws:
+        evaluations, scheme = ws.evaluations(), ws.scheme()
+    print("汇总表\t单位\t年度\t项目\t状态\t自评总分\t复核总分\t差异")
+    gaps = []
+    for ev in evaluations:
+        scored, reviewed = score_evaluation(ev, scheme), review_total(ev, scheme)
+        gap = reviewed.total - scored.total if reviewed and reviewed.total is not None else None
+        mark = "超过" if gap is not None and abs(gap) > args.threshold else ""
+        print("\t".join((mark, ev.unit or "", str(ev.year), ev.project or ev.title or "",
+                         STATUS_NAMES.get(ev.status, ev.status), show(scored.total),
+                         show(reviewed.total) if reviewed else "", show(gap))))
+        gaps += [(ev, found) for found in differences(ev, scored, args.threshold)]
+    print(f"\n复核差异表（相差超过 {args.threshold} 分）\t单位\t年度\t项目\t指标\t分值\t自评得分\t复核得分\t差异")
+    for ev, found in gaps:
+        print("\t".join(("", ev.unit or "", str(ev.year), ev.project or ev.title or "", " / ".join(found.path),
+                         show(found.weight), show(found.self_score), show(found.review_score), show(found.difference))))
+    return 0
+
+
 def _copy(args) -> int:
     from perfdesk.models.copying import copy_workspace
     with _open(args.source, readonly=True) as source:
@@ -351,4 +381,4 @@ def _ask_new_password(role: str) -> str:
 
 
 _HANDLERS = {"new": _new, "list": _list, "import": _import, "export": _export, "score": _score,
-             "copy": _copy, "server": _server}
+             "review": _review, "copy": _copy, "server": _server}

@@ -191,3 +191,24 @@ def test_members_and_revoking(office, capsys):
     pgpass.chmod(0o600)
     assert main(["server", "grant", office.address("b"), office.roles["a"], "--unit", "甲单位"]) == 1
     assert "管理员" in capsys.readouterr().err
+
+
+def test_review_summary_and_difference_tables_from_the_command_line(office, capsys):
+    a = office.ids["a"]
+    with office.open("a") as filler:
+        filler.submit(a, "说明")
+    with office.open("r") as reviewer:
+        leaves = list(reviewer.evaluation(a).leaves())
+        scored = reviewer.evaluation(a)
+        from perfdesk.scoring.engine import score_evaluation
+        results = score_evaluation(scored, reviewer.scheme()).indicators
+        reviewer.apply(review.SetReviewScore(leaves[0].id, str(results[0].score - Decimal("0.5"))))
+        reviewer.apply(review.SetReviewScore(leaves[1].id, str(results[1].score - 2)))
+    assert main(["review", office.address("r").replace("@", ":" + PASSWORD + "@"), "--threshold", "1"]) == 0
+    out = capsys.readouterr().out
+    summary, gaps = out.split("\n\n")
+    rows = [line.split("\t") for line in summary.splitlines()[1:]]
+    row = next(r for r in rows if r[1] == "甲单位")
+    assert row[0] == "超过" and Decimal(row[7]) == Decimal("-2.50")
+    gap_rows = [line.split("\t") for line in gaps.splitlines()[1:]]
+    assert len(gap_rows) == 1 and Decimal(gap_rows[0][8]) == Decimal("-2.00")  # only the one over 1 point
