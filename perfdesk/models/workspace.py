@@ -323,17 +323,16 @@ class Workspace:
             return evaluation_id
         db = s.Evaluation._meta.database
         seen = self._seen.get(evaluation_id)
-        query = s.Evaluation.update(version=dialect.next_version(db)).where(s.Evaluation.id == evaluation_id)
-        if seen is not None:
-            query = query.where(s.Evaluation.version == seen)
-        if query.execute() == 0:
-            found = s.Evaluation.select(s.Evaluation.version).where(s.Evaluation.id == evaluation_id).scalar()
-            if found is None:  # gone (or never there): the command itself restores it or refuses
-                claimed[evaluation_id] = None
+        # One statement takes the row lock, checks the version and hands out the new one.
+        sql = (f"UPDATE evaluation SET version = {dialect.next_version(db).sql} WHERE id = {db.param}"
+               + ("" if seen is None else f" AND version = {db.param}") + " RETURNING status, version")
+        found = db.execute_sql(sql, (evaluation_id,) if seen is None else (evaluation_id, seen)).fetchone()
+        if found is None:
+            if s.Evaluation.select(s.Evaluation.id).where(s.Evaluation.id == evaluation_id).scalar() is None:
+                claimed[evaluation_id] = None  # gone (or never there): the command restores it or refuses
                 return evaluation_id
             raise EditConflict(conflict_message(evaluation_id), evaluation_id)
-        status, version = db.execute_sql(
-            f"SELECT status, version FROM evaluation WHERE id = {db.param}", (evaluation_id,)).fetchone()
+        status, version = found
         if not getattr(command, "unlocks", False):
             self._refuse_locked(status)
         claimed[evaluation_id] = version
