@@ -214,7 +214,8 @@ class ReviewWindow(QDialog):
             leaf = result.indicator
             gap = None if leaf.review_score is None else leaf.review_score - (result.score or Decimal(0))
             rows.append(((_cell(" / ".join(result.path), leaf.id), show(result.weight), show(result.score),
-                          _cell(show(leaf.review_score), leaf.id, editable=reviewer and submitted), show(gap)),
+                          _cell("" if leaf.review_score is None else show(leaf.review_score), leaf.id,
+                                editable=reviewer and submitted), show(gap)),
                          gap is not None and abs(gap) > limit))
         _fill(self.indicators, rows)
 
