@@ -123,6 +123,7 @@ _REASONS = {
     "status:draft": msg.CANNOT_WITHDRAW,
     "return_comment": msg.RETURN_NEEDS_COMMENT,
     "review_only": msg.REVIEW_SCORE_ONLY,
+    "unit_needed": msg.UNIT_NEEDED,
 }
 _REVIEW = re.compile(r"perfdesk:review:\w+")
 

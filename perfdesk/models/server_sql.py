@@ -179,6 +179,7 @@ REGRANT = "SELECT perfdesk_apply_grants(role) FROM perfdesk_member"
 
 # v8: a reviewer's 通过 keeps the scoring scheme with the final evaluation, as 定稿 does (v5's
 # final_scheme, finalised_by, finalised_at): the reviewer may write those three with the status.
+# A member of several units creating an evaluation is told to name its unit.
 REVIEW_KEEPS_SCHEME = r"""
 CREATE OR REPLACE FUNCTION perfdesk_guard_evaluation() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -190,6 +191,9 @@ BEGIN
     IF TG_OP = 'INSERT' THEN
         IF NEW.unit IS NULL THEN  -- a member of a single unit need not name it
             NEW.unit := (SELECT min(unit) FROM perfdesk_member_unit WHERE role = current_user HAVING count(*) = 1);
+        END IF;
+        IF NEW.unit IS NULL AND NOT perfdesk_is_reviewer() THEN
+            RAISE EXCEPTION 'perfdesk:unit_needed' USING ERRCODE = '42501';
         END IF;
         IF NEW.status NOT IN ('draft', 'submitted') THEN
             RAISE EXCEPTION 'perfdesk:status:%', NEW.status USING ERRCODE = '42501';

@@ -291,6 +291,12 @@ class WindowActions:
 
     # -- evaluations ---------------------------------------------------------------------
     def _create(self, snapshot, label) -> None:
+        ws = self.window.ws
+        if ws.is_server and not snapshot.unit and len(ws.units) > 1:  # a member of several units says which
+            unit, ok = QInputDialog.getItem(self.window, label, "所属单位：", ws.units, 0, False)
+            if not ok:
+                return
+            snapshot = replace(snapshot, unit=unit)
         command = CreateEvaluation(snapshot, label)
         if self.window.document.execute(command):
             self.window.refresh_navigator()

@@ -108,8 +108,10 @@ def test_a_filler_in_perfdesk_sees_its_units_and_gets_chinese_refusals(office):
         assert [(e.role, e.actor) for e in trail[-2:]] == [(office.roles["a"], office.roles["a"])] * 2
         assert {e.role for e in trail} == {office.roles["a"], "postgres"}  # the import before it
     with office.open("b") as ws:  # two units: it must say which
-        with pytest.raises(WorkspaceError, match="本单位") as caught:
+        with pytest.raises(WorkspaceError, match="请指明评价表所属的单位"):
             ws.import_evaluations(read_fixture_tables("002_01"))
+        with pytest.raises(WorkspaceError, match="本单位") as caught:  # and only one of its own
+            ws.apply(CreateEvaluation(dataclasses.replace(read_fixture_tables("002_01")[0], unit="甲单位")))
         assert office.roles["b"] in str(caught.value)
         ws.apply(CreateEvaluation(dataclasses.replace(read_fixture_tables("002_01")[0], unit="丙单位")))
         assert sorted(e.unit for e in ws.evaluations()) == ["丙单位", "乙单位"]

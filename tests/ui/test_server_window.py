@@ -240,3 +240,26 @@ def test_an_offline_units_file_through_the_menus(qtbot, server, tmp_path, window
     assert department.navigator.model.rowCount() >= 1
     department.document.undo_stack.undo()  # one undo step takes it out again
     assert [e.project for e in department.ws.evaluations()] == ["城乡医疗救助"]
+
+
+def test_a_member_of_two_units_names_the_unit_of_a_new_evaluation(qtbot, server, window_on):
+    from perfdesk.models import server_admin
+    from perfdesk.ui.new_evaluation import NewEvaluationDialog
+    server_admin.grant(server["url"], server["names"]["filler"], ["甲单位", "乙单位"])
+    window = window_on(Workspace.open(server["address"]("filler"), password=PASSWORD))
+
+    def new(dialog):
+        assert isinstance(dialog, NewEvaluationDialog)
+        qtbot.keyClicks(dialog.project, "Project B")
+        _when_modal(qtbot, choose)
+        dialog.accept()
+
+    def choose(dialog):
+        assert isinstance(dialog, QInputDialog) and dialog.comboBoxItems() == ["乙单位", "甲单位"]
+        dialog.setTextValue("乙单位")
+        dialog.accept()
+
+    _when_modal(qtbot, new)
+    window.actions.new_evaluation.trigger()
+    qtbot.waitUntil(lambda: window.evaluation is not None and window.evaluation.project == "Project B", timeout=3000)
+    assert window.evaluation.unit == "乙单位"
