@@ -2,8 +2,9 @@
 
     edit_worker.py URL count EVALUATION_ID SECONDS   set a leaf's actual to 1, 2, 3, … and insert an
                                                      indicator every 5th edit, for SECONDS
-    edit_worker.py URL increment EVALUATION_ID N     add 1 to a counter N times, read-modify-write,
-                                                     reloading after every refused edit
+    edit_worker.py URL increment EVALUATION_ID N AT  add 1 to a counter N times, read-modify-write,
+                                                     reloading after every refused edit, starting at
+                                                     the time AT (time.time()), so editors overlap
     edit_worker.py URL serve                         read commands from stdin: "load ID" (remembers
                                                      the evaluation's first leaf), "set VALUE" (sets it)
 
@@ -49,7 +50,8 @@ def count(ws, evaluation_id: int, seconds: float, tag: str) -> None:
         say(ack=n)
 
 
-def increment(ws, evaluation_id: int, times: int) -> None:
+def increment(ws, evaluation_id: int, times: int, start_at: float) -> None:
+    time.sleep(max(0.0, start_at - time.time()))
     done = refused = 0
     while done < times:
         leaf = leaf_of(ws, evaluation_id)  # read ...
@@ -103,7 +105,7 @@ def main() -> None:
         if mode == "count":
             count(ws, int(rest[0]), float(rest[1]), rest[2] if len(rest) > 2 else "w")
         elif mode == "increment":
-            increment(ws, int(rest[0]), int(rest[1]))
+            increment(ws, int(rest[0]), int(rest[1]), float(rest[2]))
         else:
             serve(ws)
 

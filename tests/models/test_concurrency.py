@@ -72,8 +72,9 @@ def test_second_editor_of_the_same_evaluation_is_refused_and_told_who_changed_wh
 def test_two_processes_incrementing_one_counter_never_lose_an_update(empty_database):
     url = empty_database()
     [evaluation_id] = _server_workspace(url)
-    times = 40
-    workers = [_worker(url, "increment", evaluation_id, times) for _ in range(2)]
+    times = 60
+    start_at = time.time() + 3  # both started and connected by then, however slow the machine
+    workers = [_worker(url, "increment", evaluation_id, times, start_at) for _ in range(2)]
     results = [_lines(w) for w in workers]
     refused = sum(r[-1]["refused"] for r in results)
     assert all(r[-1]["done"] == times for r in results)
