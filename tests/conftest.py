@@ -39,14 +39,32 @@ def pg_cluster():
     cluster.stop()
 
 
+_recycled: list[str] = []  # databases a finished test used, emptied for the next one
+
+
 @pytest.fixture
 def empty_database(pg_cluster):
-    """A factory of new, empty databases on the test server; returns each one's address."""
+    """A factory of new, empty databases on the test server; returns each one's address.
+
+    A database a test used is emptied (its schema dropped and made anew) for a later test
+    rather than dropped: dropping one forces a checkpoint and a new one is 8 MB of files.
+    """
+    made = []
+
     def make() -> str:
-        name = f"perfdesk_test_{next(_databases)}"
-        pg_cluster.sql(f'CREATE DATABASE "{name}" TEMPLATE template0 STRATEGY FILE_COPY')
+        if _recycled:
+            name = _recycled.pop()
+            pg_cluster.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = %s AND pid <> pg_backend_pid()", params=(name,))
+            pg_cluster.sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION pg_database_owner; "
+                           "GRANT USAGE ON SCHEMA public TO PUBLIC", database=name)
+        else:
+            name = f"perfdesk_test_{next(_databases)}"
+            pg_cluster.sql(f'CREATE DATABASE "{name}" TEMPLATE template0 STRATEGY FILE_COPY')
+        made.append(name)
         return pg_cluster.url(name)
-    return make
+    yield make
+    _recycled.extend(made)
 
 
 @pytest.fixture(params=ENGINES)
