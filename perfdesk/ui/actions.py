@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from perfdesk.models import SUFFIX, Workspace, WorkspaceError
 from perfdesk.models.blank import blank, carry_forward
 from perfdesk.models.commands import CreateEvaluation, DeleteEvaluation
-from perfdesk.ui import preferences
+from perfdesk.ui import preferences, texts
 
 FILE_FILTER = f"perfdesk 工作区 (*{SUFFIX})"
 PDF_FILTER = "PDF 文件 (*.pdf)"
@@ -49,7 +49,7 @@ class WindowActions:
         add(self.file_menu, "备份…", self.backup, toolbar=True)
         self.restore = add(self.file_menu, "恢复备份…", window.restore_backup)
         self.file_menu.addSeparator()
-        add(self.file_menu, "导入Excel…", self.import_xlsx, toolbar=True)
+        add(self.file_menu, texts.IMPORT_ACTION, self.import_tables, toolbar=True)
         add(self.file_menu, "导出Excel…", self.export_xlsx)
         add(self.file_menu, "导入评价表（JSON）…", self.import_json)
         add(self.file_menu, "导出评价表（JSON）…", self.export_json)
@@ -170,18 +170,24 @@ class WindowActions:
             return self.window.show_problem(str(exc))
         self.window.document.execute_all([CreateEvaluation(t) for t in tables], f"导入 {len(tables)} 张评价表")
 
-    def import_xlsx(self) -> None:
+    def import_tables(self) -> None:
+        """导入自评表: a workbook or Word document, previewed table by table before anything is stored."""
         from perfdesk.io.files import ImportRefused
-        from perfdesk.ui.xlsx_import_dialog import XlsxImportDialog
-        path, _ = QFileDialog.getOpenFileName(self.window, "导入Excel", "", XLSX_FILTER)
+        from perfdesk.ui.import_dialog import ImportDialog
+        path, _ = QFileDialog.getOpenFileName(self.window, texts.IMPORT_ACTION.rstrip("…"), "", texts.IMPORT_FILTER)
         if not path:
             return
         try:
-            chosen = XlsxImportDialog.ask(Path(path), self.window)
+            plan = ImportDialog.ask(Path(path), self.window.ws.evaluations(), self.window)
         except ImportRefused as exc:
             return self.window.show_problem(str(exc))
-        if chosen:
-            self.window.document.execute_all([CreateEvaluation(t) for t in chosen], f"导入 {len(chosen)} 张评价表")
+        commands = []
+        for item in plan:
+            if item.replaces is not None:
+                commands.append(DeleteEvaluation(item.replaces))
+            commands.append(CreateEvaluation(item.evaluation))
+        if plan:
+            self.window.document.execute_all(commands, texts.IMPORTED.format(count=len(plan)))
 
     def export_xlsx(self) -> None:
         from perfdesk.io.xlsx_export import write_workbook

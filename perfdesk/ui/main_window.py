@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.centre_layout.setContentsMargins(0, 0, 0, 0)
         self.centre_layout.addWidget(self.readonly_banner)
         self.centre_layout.addWidget(self.banner)
-        self.empty_note = QLabel("工作区中还没有评价表。可以用“评价表 → 新建评价表”开始，或用“文件 → 导入Excel”导入已有的自评表。",
+        self.empty_note = QLabel("工作区中还没有评价表。可以用“评价表 → 新建评价表”开始，或用“文件 → 导入自评表（Excel/WPS/Word）”导入已有的自评表。",
                                  wordWrap=True, visible=False, alignment=Qt.AlignmentFlag.AlignCenter)
         self.centre_layout.addWidget(self.empty_note, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main-splitter")

@@ -48,3 +48,39 @@ PASTE_ROWS = "粘贴为新行"
 NO_TEMPLATE = "不插入（空白指标表）"
 CONNECTION_LOST = "与服务器的连接已中断，正在自动重新连接；在此期间不能修改。（{error}）"
 CONNECTION_BACK = "已重新连接服务器，内容已刷新"
+
+# 导入自评表 (the preview of a file's tables)
+IMPORT_TITLE = "导入自评表：{name}"
+IMPORT_INTRO = ("在文件中找到 {count} 张评价表。勾选要导入的表；选中一张表可以查看每一列是怎样读取的"
+                "（可以改成别的栏目）、修改年度、决定与已有同名表的关系。点“确定”后才会保存。")
+IMPORT_COLUMNS = ("导入", "评价表", "年度", "项目", "资金行", "指标", "已有同名表")
+NO_PROJECT = "（未填项目名称）"
+TABLE_BOX = "选中的表"
+YEAR_LABEL = "年度"
+YEAR_FOUND = "年度取自{source}"
+YEAR_MISSING = "文件中没有找到年度，请填写这张表的年度"
+DUPLICATE_LABEL = "已有同名表"
+DUPLICATE_FOUND = "工作区中已有 {year} 年度“{project}”的评价表"
+NO_DUPLICATE = "工作区中没有同一年度、同一项目的表"
+DUPLICATE_REPLACE = "替换已有的表"
+DUPLICATE_BOTH = "保留两份"
+DUPLICATE_SKIP = "跳过这张表"
+COLUMNS_INTRO = "各列的读法（读错时在右边改选，表格立即按新的读法重读）："
+COLUMN_HEADINGS = ("表中的列", "读作")
+NO_HEADING = "（无表头）"
+BLOCK_NAMES = {"indicators": "指标", "funds": "资金"}
+NOT_IMPORTED = "不导入"
+FIELD_NAMES = {
+    "indicators": ((None, NOT_IMPORTED), ("l1", "一级指标"), ("l2", "二级指标"), ("name", "三级指标"),
+                   ("target", "年度指标值"), ("target_adjusted", "调整后指标值"), ("actual", "实际完成值"),
+                   ("weight", "分值"), ("score", "得分"), ("reason", "偏差原因分析及改进措施"),
+                   ("scoring_rule", "评分标准"), ("target_op", "指标性质（≥ ≤ =）"), ("unit", "度量单位")),
+    "funds": ((None, NOT_IMPORTED), ("initial", "年初预算数"), ("declared", "目标申报数"), ("annual", "全年预算数"),
+              ("executed", "全年执行数"), ("balance", "资金结(转)余"), ("weight", "分值"), ("rate", "执行率"),
+              ("score", "得分")),
+}
+DETAILS_LABEL = "识别情况（读到了什么、跳过了什么、为什么）："
+NOTES_LABEL = "文件中没有导入的部分："
+IMPORT_FILTER = "自评表 (*.xlsx *.xlsm *.xls *.et *.docx *.doc *.wps);;所有文件 (*)"
+IMPORT_ACTION = "导入自评表（Excel/WPS/Word）…"
+IMPORTED = "导入 {count} 张评价表"

@@ -45,6 +45,19 @@ def test_every_fixture_reads_back_from_a_random_layout(name, form):
     check(name, form, zlib.crc32(f"{name}.{form}".encode()))
 
 
+@pytest.mark.parametrize("form", sorted(WRITERS))
+def test_all_fixtures_stacked_in_one_sheet_or_document_read_back_in_order(form, tmp_path):
+    """Several tables of every form one under another (as offices keep a year's tables)."""
+    rng = random.Random(form)
+    printed = None
+    for ev in FIXTURES.values():
+        printed = lay_out(ev, rng, printed, word=form == "docx")
+    path = tmp_path / f"全部.{form}"
+    WRITERS[form](path, printed)
+    found = read_file(path)
+    assert [comparable(e) for e in found.evaluations] == [comparable(e) for e in FIXTURES.values()]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("form", sorted(WRITERS))
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))

@@ -73,24 +73,24 @@ def test_pdf_export_menu_writes_the_year_summary(qtbot, tmp_path, monkeypatch):
     window.close()
 
 
-def test_import_excel_menu_previews_then_imports_the_chosen_tables(qtbot, tmp_path, monkeypatch):
+def test_import_menu_previews_then_imports_the_chosen_tables(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
-    from perfdesk.ui.xlsx_import_dialog import XlsxImportDialog
+    from perfdesk.ui.import_dialog import ImportDialog
     from tests.ui.helpers import FIXTURES
     ws = workspace_with(tmp_path)
     window = MainWindow(ws)
     qtbot.addWidget(window)
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *a, **k: (str(FIXTURES / "xlsx" / "yangpu_2022.xlsx"), ""))
-    monkeypatch.setattr(XlsxImportDialog, "exec", lambda self: XlsxImportDialog.DialogCode.Accepted)
-    window.actions.import_xlsx()
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: ImportDialog.DialogCode.Accepted)
+    window.actions.import_tables()
     assert len(ws.evaluations()) == 5
     window.document.undo_stack.undo()  # the whole import is one step
     assert ws.evaluations() == []
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not a workbook")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
-    window.actions.import_xlsx()
+    window.actions.import_tables()
     assert "bad.xlsx" in window.banner.text() and ws.evaluations() == []
     window.close()
 

@@ -109,7 +109,7 @@ def start_kind(row: Row, current: str | None) -> str | None:
 
 def find_regions(grid: Grid, rows: dict[int, Row]) -> list[Region]:
     numbers = sorted(rows)
-    anchors = [r for r in numbers if is_anchor(rows[r])]
+    anchors = [r for r in numbers if is_anchor(rows[r]) or rows[r].first_key in L.EVALUATED_UNIT]
     if not anchors:
         anchors = [r for r in numbers if rows[r].first_key in L.DEPARTMENT_ANCHORS][:1]
     if not anchors:
