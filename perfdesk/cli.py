@@ -242,8 +242,6 @@ def selected_evaluations(ws, args):
 
 
 def _export(args) -> int:
-    from perfdesk.io import exchange
-    from perfdesk.io.files import write_atomically
     with _open(args.workspace, readonly=True) as ws:
         evaluations = selected_evaluations(ws, args)
         scheme = ws.scheme()
@@ -266,6 +264,8 @@ def _export(args) -> int:
         from perfdesk.io.xlsx_export import write_workbook
         write_workbook(args.xlsx, evaluations, scheme)
         return 0
+    from perfdesk.io import exchange
+    from perfdesk.io.files import write_atomically
     write_atomically(args.json, exchange.dumps(evaluations))
     return 0
 

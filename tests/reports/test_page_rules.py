@@ -144,3 +144,27 @@ def test_the_checks_see_text_across_a_border_and_a_line_starting_with_a_comma(tm
     assert check.crossing_words(page) == ["越界文字"]
     assert check.forbidden_line_ends(page) == ["，开头"]
     assert check.furniture_only(check.Page(1, check.flat("填报人：联系电话：第1页共2页"), [], [], []))
+
+
+def test_labels_in_narrow_columns_break_between_words(tmp_path):
+    """"满意度指/标" was printed; the 二级 column holds "满意度指标" whole or breaks before "指标"."""
+    path = write_pdf(tmp_path / "t.pdf", "table", [load("002_01")], DEFAULT_SCHEME).path
+    words = [w["text"] for page in check.read(path) for w in page.words]
+    for label in ("满意度指标", "偏差原因分析及改进措施", "年初指标值", "调整后指标值"):
+        pieces = _lines_of(words, label)
+        assert pieces, label
+        assert all(len(piece) > 1 for piece in pieces), pieces  # no character left alone on a line
+    assert _lines_of(words, "年初指标值") == ["年初", "指标值"]
+    assert _lines_of(words, "偏差原因分析及改进措施") == ["偏差原因分析及", "改进措施"]
+
+
+def _lines_of(words: list[str], label: str) -> list[str]:
+    """The consecutive printed lines that together spell `label` (first occurrence)."""
+    for start in range(len(words)):
+        joined, end = "", start
+        while end < len(words) and len(joined) < len(label) and label.startswith(joined + words[end]):
+            joined += words[end]
+            end += 1
+        if joined == label:
+            return words[start:end]
+    return []

@@ -27,7 +27,7 @@ from perfdesk.reports.word.styles import CELL_STYLES, PARAGRAPH_STYLES
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 KEEP_WITH_TAIL = 2  # as in the PDF: rows kept with the total row and the signature
-SIGN_LABEL_SHARE = 0.45  # of an item's width, for its label
+SIGN_LABEL_SHARE = 0.5  # of an item's width, for its label
 REPORT_TEXT_WIDTH_MM = page.A4_MM[0] - page.REPORT_MARGINS_MM["left"] - page.REPORT_MARGINS_MM["right"]
 
 
@@ -70,7 +70,7 @@ class WordRenderer:
         return section
 
     def _footer(self, section, numbering: str) -> None:
-        """COUNT: 第 X 页 共 Y 页 (within the section); GB: — n —, odd pages right, even left."""
+        """COUNT: 第 X 页 (numbered within the section); GB: — n —, odd pages right, even left."""
         section.footer.is_linked_to_previous = False
         if numbering == "gb":
             self.doc.settings.odd_and_even_pages_header_footer = True
@@ -78,7 +78,8 @@ class WordRenderer:
             _fields(section.footer.paragraphs[0], ["— ", "PAGE", " —"], styles.RIGHT)
             _fields(section.even_page_footer.paragraphs[0], ["— ", "PAGE", " —"], styles.LEFT)
         else:
-            _fields(section.footer.paragraphs[0], ["第 ", "PAGE", " 页 共 ", "SECTIONPAGES", " 页"], styles.CENTER)
+            # "第 X 页" only: a section's page count (SECTIONPAGES) is not kept by every program
+            _fields(section.footer.paragraphs[0], ["第 ", "PAGE", " 页"], styles.CENTER)
 
     # -- text -----------------------------------------------------------------------------
     def paragraph(self, text: str, style: str, container=None):
@@ -102,6 +103,7 @@ class WordRenderer:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         _grid_widths(table, widths)
+        _cell_margins(table)
         grid = []
         for r, row in enumerate(rows):
             made = table.add_row()
@@ -144,6 +146,7 @@ class WordRenderer:
         table = self.doc.add_table(rows=len(rows), cols=per_row * 2)
         table.autofit = False
         _grid_widths(table, [Mm(item * share) for _ in range(per_row) for share in (SIGN_LABEL_SHARE, 1 - SIGN_LABEL_SHARE)])
+        _cell_margins(table)
         for row in table.rows[:-1]:  # the block stays on one page
             for cell in row.cells:
                 cell.paragraphs[0].paragraph_format.keep_with_next = True
@@ -154,6 +157,8 @@ class WordRenderer:
                 label.width, value.width = Mm(item * SIGN_LABEL_SHARE), Mm(item * (1 - SIGN_LABEL_SHARE))
                 if line is None:
                     continue
+                if line.seal:  # no line to sign on: the label takes the item's width
+                    label = label.merge(value)
                 self._sign_text(label, line.label if line.seal else texts.SIGN_LABEL.format(label=line.label))
                 if not line.seal:
                     self._sign_text(value, line.value, styles.CENTER)
@@ -277,6 +282,18 @@ def _grid_widths(table, widths) -> None:
     """The column grid (LibreOffice and WPS lay a table out from it, not from the cells)."""
     for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths):
         column.w = width
+
+
+def _cell_margins(table) -> None:
+    """The PDF's cell paddings (3 pt at the sides, 1.5 pt above and below): Word's default
+    1.9 mm at each side would wrap short labels and figures in the narrow columns."""
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 30), ("left", 60), ("bottom", 30), ("right", 60)):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(twips))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
 
 
 def _keep_with_next(rows) -> None:
