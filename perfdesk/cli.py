@@ -242,6 +242,7 @@ def selected_evaluations(ws, args):
 
 
 def _export(args) -> int:
+    from perfdesk.io.files import write_atomically
     with _open(args.workspace, readonly=True) as ws:
         evaluations = selected_evaluations(ws, args)
         scheme = ws.scheme()
@@ -265,7 +266,6 @@ def _export(args) -> int:
         write_workbook(args.xlsx, evaluations, scheme)
         return 0
     from perfdesk.io import exchange
-    from perfdesk.io.files import write_atomically
     write_atomically(args.json, exchange.dumps(evaluations))
     return 0
 
