@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from perfdesk.models import Workspace, WorkspaceError
+from perfdesk.models import messages as msg
 from perfdesk.models.errors import EditConflict, ServerUnavailable
 from perfdesk.scoring.engine import ScoredEvaluation, score_evaluation
 from perfdesk.scoring.scheme import ScoringScheme
@@ -95,6 +96,17 @@ class Document(QObject):
         return True
 
     # -- reading -------------------------------------------------------------------------
+    def locked_reason(self, ev) -> str | None:
+        """Why this evaluation's figures cannot be typed in here, or None: final (定稿/已通过),
+        or, on a server, submitted for review and not this reviewer's to score."""
+        if ev is None:
+            return None
+        if ev.status == "final":
+            return msg.FINAL
+        if ev.status == "submitted" and self.ws.is_server and not self.ws.is_reviewer:
+            return msg.SUBMITTED
+        return None
+
     def scheme(self) -> ScoringScheme:
         return self.ws.scheme()
 

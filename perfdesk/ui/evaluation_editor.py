@@ -159,10 +159,10 @@ class EvaluationEditor(QTabWidget):
         self.setTabVisible(self.indexOf(self.funds), ev.form != "department_overall_eval" or bool(ev.funds))
         if switched or fund_changed:
             self.funds.view.resizeColumnsToContents()  # money columns always fit their numbers
-        final = ev.status == "final"
+        locked = self.document.locked_reason(ev) is not None
         for view in (self.indicators.view, self.funds.view, self.fund_management.view):
-            show_locked(view, final)
-        self.lock_note.setVisible(final)
+            show_locked(view, locked)
+        self.lock_note.setVisible(ev.status == "final")
         self.unlock_button.setEnabled(not self.document.ws.readonly)
         self.shown = ev
 

@@ -15,7 +15,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from perfdesk.models import WorkspaceError
 from perfdesk.models.commands import InsertIndicators, MoveIndicator, SetField
-from perfdesk.models.messages import FINAL
 from perfdesk.models.validate import check
 from perfdesk.scoring.audit import where_of
 from perfdesk.scoring.evaluation import Evaluation, Indicator
@@ -246,7 +245,8 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def locked(self) -> bool:
         """Final, or the workspace is open read-only: nothing can be typed."""
-        return self.evaluation is None or self.evaluation.status == "final" or self.document.ws.readonly
+        return self.evaluation is None or self.document.locked_reason(self.evaluation) is not None \
+            or self.document.ws.readonly
 
     def flags(self, index):
         base = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
@@ -267,8 +267,8 @@ class IndicatorTreeModel(QAbstractItemModel):
         key, label = COLUMNS[index.column()][0], self.headerData(index.column(), Qt.Orientation.Horizontal)
         if self.document.ws.readonly:
             return self.document.ws.readonly_reason or texts.READ_ONLY
-        if self.evaluation is not None and self.evaluation.status == "final":
-            return FINAL
+        if self.document.locked_reason(self.evaluation):
+            return self.document.locked_reason(self.evaluation)
         if not self.is_indicator_row(ind):
             return (texts.GROUP_SUM if key in NUMBER_KEYS else texts.GROUP_NO_VALUE).format(label=label)
         if key == "score":

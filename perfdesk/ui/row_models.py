@@ -7,7 +7,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from perfdesk.models import WorkspaceError
 from perfdesk.models.commands import InsertRow, SetField
-from perfdesk.models.messages import FINAL
 from perfdesk.scoring.funds import line_rate
 from perfdesk.scoring.numbers import round2, show
 from perfdesk.ui import texts
@@ -88,7 +87,8 @@ class _RowModel(QAbstractTableModel):
         return None
 
     def locked(self) -> bool:
-        return self.evaluation is None or self.evaluation.status == "final" or self.document.ws.readonly
+        return self.evaluation is None or self.document.locked_reason(self.evaluation) is not None \
+            or self.document.ws.readonly
 
     def flags(self, index):
         flags = super().flags(index)
@@ -100,8 +100,8 @@ class _RowModel(QAbstractTableModel):
     def refusal(self, index) -> str | None:
         if self.document.ws.readonly:
             return self.document.ws.readonly_reason or texts.READ_ONLY
-        if self.evaluation is not None and self.evaluation.status == "final":
-            return FINAL
+        if self.document.locked_reason(self.evaluation):
+            return self.document.locked_reason(self.evaluation)
         if self.visible[index.column()][0] in self.computed_keys:
             return texts.COMPUTED_CELL.format(label=self.visible[index.column()][1])
         return None

@@ -28,7 +28,7 @@ class BoundForm(QWidget):
         return binding
 
     def show_evaluation(self, ev, scored=None) -> None:
-        editable = ev.status != "final" and not self.document.ws.readonly
+        editable = self.document.locked_reason(ev) is None and not self.document.ws.readonly
         for field, binding in self.bindings.items():
             binding.show(ev.id, self.value_of(ev, field), editable)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from perfdesk.models import Workspace
 from perfdesk.models.commands import SetField
 from perfdesk.ui import preferences
+from perfdesk.ui.indicator_model import COLUMNS
 from perfdesk.ui.main_window import MainWindow
 from perfdesk.ui.review_view import REVIEW_COLUMN, ReviewWindow
 from perfdesk.ui.server_dialog import ServerDialog
@@ -169,6 +170,13 @@ def test_submit_then_review_score_return_and_approve(qtbot, server, window_on, m
     _when_modal(qtbot, explain)
     submit.trigger()
     qtbot.waitUntil(lambda: filler.evaluation.status == "submitted", timeout=3000)
+    # submitted: the unit's window shows the table locked and says why
+    model = filler.editor.indicators.model
+    column = [key for key, _label in COLUMNS].index("actual")
+    actual = model.index(0, 0, model.index(0, 0, model.index(0, 0))).siblingAtColumn(column)
+    assert not model.flags(actual) & Qt.ItemFlag.ItemIsEditable
+    assert model.refusal(actual) == "该评价表已提交审核，不能修改；如需修改，请审核人退回"
+    assert filler.editor.header.rows["project"].isReadOnly()
 
     reviewer = window_on(Workspace.open(server["address"]("reviewer"), password=PASSWORD))
     review_action = next(a for a in reviewer.actions.view_menu.actions() if a.text() == "审核…")
