@@ -146,6 +146,8 @@ class SigningForm(BoundForm):
         text = STATUS_NAMES[ev.status] + ("（已锁定，不能修改）" if final else "")
         if final and ev.finalised_by:
             text += "\n" + texts.FINALISED_BY.format(who=ev.finalised_by, when=texts.when(ev.finalised_at))
+        if ev.status == "returned" and ev.review_comment:  # what the reviewer asks the unit to change
+            text += "\n" + texts.RETURNED_WITH.format(comment=ev.review_comment)
         self.status_label.setText(text)
         self.lock_button.setText("解除定稿…" if final else "定稿（锁定）…")
         self.lock_button.setEnabled(not self.document.ws.readonly)

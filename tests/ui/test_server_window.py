@@ -212,6 +212,7 @@ def test_submit_then_review_score_return_and_approve(qtbot, server, window_on, m
     qtbot.waitUntil(lambda: reviewer.ws.evaluation(server["id"]).status == "returned", timeout=3000)
     qtbot.waitUntil(lambda: filler.evaluation.status == "returned", timeout=3000)  # shown to the unit too
     assert filler.evaluation.review_comment == "请核对第一项指标"
+    assert "退回意见：请核对第一项指标" in filler.editor.signing.status_label.text()  # the unit reads it
     _when_modal(qtbot, explain)
     filler.actions.submit.trigger()
     qtbot.waitUntil(lambda: view.list.item(0, 3).text() == "已提交", timeout=4000)
