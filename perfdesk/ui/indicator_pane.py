@@ -285,7 +285,7 @@ class IndicatorPane(QWidget):
         block = read_block(text)
         single = len(block) == 1 and len(block[0]) == 1
         if current is not None and (self.model.is_indicator_row(current) or single) \
-                and not self._has_groups(text):
+                and not self._has_groups(text, _clipboard_html()):
             return self.view.paste_block(text)
         self.paste_rows()
 
@@ -293,7 +293,7 @@ class IndicatorPane(QWidget):
         """粘贴为新行: the copied rows inserted as indicators (after a 三级, or under a group)."""
         index, current = self._current_indicator()
         try:
-            whole_tree, nodes = paste.parse(QGuiApplication.clipboard().text())
+            whole_tree, nodes = paste.parse(QGuiApplication.clipboard().text(), _clipboard_html())
         except paste.PasteError as exc:
             self.document.failed.emit(str(exc))
             return
@@ -307,10 +307,10 @@ class IndicatorPane(QWidget):
             self._insert(current.id, len(current.children), nodes, "粘贴指标")
 
     @staticmethod
-    def _has_groups(text: str) -> bool:
+    def _has_groups(text: str, html: str | None = None) -> bool:
         """Copied rows that carry 一级/二级 columns (they merge into the tree, wherever pasted)."""
         try:
-            whole_tree, _nodes = paste.parse(text)
+            whole_tree, _nodes = paste.parse(text, html)
         except paste.PasteError:
             return False
         return whole_tree
@@ -360,3 +360,9 @@ class IndicatorPane(QWidget):
 def _leaves(nodes):
     for node in nodes:
         yield from node.leaves()
+
+
+def _clipboard_html() -> str | None:
+    """The HTML Excel, WPS and Word put beside the text: it keeps merged 一级/二级 cells."""
+    mime = QGuiApplication.clipboard().mimeData()
+    return mime.html() if mime is not None and mime.hasHtml() else None

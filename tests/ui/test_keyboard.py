@@ -347,3 +347,27 @@ def test_typing_in_a_finalised_table_says_why_and_changes_nothing(qtbot, open_wi
     assert window.banner.text() == FINAL_MESSAGE
     assert view.palette().base().color().name() == "#efefef"  # it looks read-only
     assert stored(window) == before
+
+
+def test_a_table_copied_from_word_pastes_with_its_merged_groups_and_header(qtbot, open_window):
+    """Word puts HTML beside the text: merged 一级/二级 cells (rowspan) and a header row that the
+    importer's vocabulary reads (参考分值 = 分值, 全年实际值(B) = 实际完成值)."""
+    from PySide6.QtCore import QMimeData
+    window = demo_window(open_window)
+    view = window.editor.indicators.view
+    model = view.model()
+    html = ("<table><tr><td><p>一级指标</p></td><td>二级指标</td><td>三级指标</td><td>参考分值</td>"
+            "<td>指标值(A)</td><td>全年实际值(B)</td></tr>"
+            "<tr><td rowspan=2>满意度指标</td><td rowspan=2>投诉处理</td><td>投诉办结率</td><td>5</td>"
+            "<td>=100%</td><td>100%</td></tr>"
+            "<tr><td>回访满意率</td><td>5</td><td>≥90%</td><td>&nbsp;95%</td></tr></table>")
+    mime = QMimeData()
+    mime.setHtml(html)
+    mime.setText("一级指标\t二级指标\t三级指标\n满意度指标\t投诉处理\t投诉办结率\n\t\t回访满意率")  # what text alone keeps
+    QGuiApplication.clipboard().setMimeData(mime)
+    click_cell(qtbot, view, at(model, 0, 0, 0))
+    press(qtbot, KEY.Key_V, CTRL)
+    satisfaction = stored(window).indicators[2]
+    handling = next(c for c in satisfaction.children if c.name == "投诉处理")
+    assert [(c.name, c.weight, c.target, c.actual) for c in handling.children] == [
+        ("投诉办结率", 5, "=100%", "100%"), ("回访满意率", 5, "≥90%", "95%")]

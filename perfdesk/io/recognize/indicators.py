@@ -137,7 +137,8 @@ def _leaf(grid: Grid, row: Row, columns: IndicatorColumns, above: _Labels, part:
     weight, score = (number_of(grid.get(r, columns.of(f))) for f in ("weight", "score"))
     if name is None and values.get("target") is None and values.get("actual") is None:
         own_group = any(grid.get(r, columns.of(f)) is not None for f in ("l1", "l2") if columns.of(f) is not None)
-        if values.get("name") is not None:
+        placeholder = any(L.PLACEHOLDER_NAME.match(L.fold(cell.text.strip())) for _, cell in row.cells)
+        if values.get("name") is not None or placeholder:
             part.skipped.append(texts.SKIPPED_PLACEHOLDER.format(row=r, text=row.text()))
         elif weight is not None or score is not None:
             part.skipped.append(texts.SKIPPED_NO_NAME.format(row=r, text=row.text()))

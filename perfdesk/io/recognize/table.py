@@ -55,18 +55,14 @@ def read_table(grid: Grid, rows: dict[int, Row], region: Region, origin: str, de
     """The table of one region, or a report line saying why the region holds none."""
     overrides = overrides or {}
     part = title_part([rows[r] for r in region.title_rows])
-    columns = None
+    indicators = {id(b): indicators_part(grid, [rows[r] for r in b.rows], _for("indicators", overrides))
+                  for b in region.of_kind("indicators")}  # first: the 总分 row aligns with their columns
+    columns = next((p.fields["indicator_columns"] for p in indicators.values()), None)
     for block in region.blocks:
-        block_rows = [rows[r] for r in block.rows]
-        if block.kind == "indicators":
-            read = indicators_part(grid, block_rows, _for("indicators", overrides))
-            columns = columns or read.fields["indicator_columns"]
-            if "leaves" in part.fields:  # a second indicator header: the table continues after a page break
-                read.fields["leaves"] = part.fields["leaves"] + read.fields["leaves"]
-            part.merge(read)
-    for block in region.blocks:
-        block_rows = [rows[r] for r in block.rows]
-        part.merge(_block(grid, block.kind, block_rows, columns, overrides))
+        read = indicators.get(id(block)) or _block(grid, block.kind, [rows[r] for r in block.rows], columns, overrides)
+        if "leaves" in read.fields and "leaves" in part.fields:  # the table goes on after a repeated header
+            read.fields["leaves"] = part.fields["leaves"] + read.fields["leaves"]
+        part.merge(read)
     part.merge(signature_part([rows[r] for b in region.of_kind("signature") for r in b.rows],
                               part.fields.pop("header_signatories", None)))
     where = {"place": place_of(grid), "first": region.first, "last": region.last}
