@@ -70,13 +70,6 @@ class Grid:
             self._rows = index
         return self._rows
 
-    def span(self, row: int, col: int) -> Range | None:
-        """The merged range whose top-left cell is (row, col), if any."""
-        for merge in self._merges_at(row):
-            if merge[0] == row and merge[1] == col:
-                return merge
-        return None
-
     def origin(self, row: int, col: int) -> tuple[int, int] | None:
         """The top-left cell of the merged range covering (row, col), or None if not merged."""
         for top, left, bottom, right in self._merges_at(row):
@@ -91,11 +84,6 @@ class Grid:
             return cell
         origin = self.origin(row, col)
         return self.get(*origin) if origin is not None and origin[1] == col else None
-
-    def columns_of(self, row: int, col: int) -> range:
-        """The columns a cell spans (itself only when not merged)."""
-        merge = self.span(row, col)
-        return range(col, (merge[3] if merge else col) + 1)
 
     def _merges_at(self, row: int) -> list[Range]:
         if self._covering is None:

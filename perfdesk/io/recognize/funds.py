@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from perfdesk.io import texts
-from perfdesk.io.grid.model import NUMBER, PERCENT, UNKNOWN, Grid, GridCell
+from perfdesk.io.grid.model import NUMBER, Grid, GridCell
 from perfdesk.io.grid.numfmt import percent_text
 from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize.layout import is_fund_header, is_inline_funds
@@ -108,7 +108,7 @@ def _line(grid: Grid, row: Row, columns: dict[int, str], first_value: int, part:
 
 def _rate_text(cell: GridCell | None, annual, executed) -> str | None:
     """The printed rate; a bare fraction (0.9987 where B÷A is 0.9987) is read as a percentage."""
-    if cell is None or cell.kind in (PERCENT, UNKNOWN) or cell.kind != NUMBER:
+    if cell is None or cell.kind != NUMBER:  # a percentage, text or an unknown formula: as printed
         return text_of(cell)
     a, b, value = cell_number(annual), cell_number(executed), cell.number
     if not a or b is None:

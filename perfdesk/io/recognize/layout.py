@@ -208,5 +208,8 @@ def fund_row_continues(row: Row, block: Block, rows: dict[int, Row]) -> bool:
     values = [cell for c, cell in row.cells if c >= first_value]
     if any(not (is_numeric(cell) or is_blank_mark(cell) or cell.kind != TEXT) for cell in values):
         return False
-    label_cells = [cell for c, cell in row.cells if c < first_value]
-    return bool(values) or bool(label_cells) and not is_indicator_header(row) and start_kind(row, "funds") in (None, "funds", "total")
+    if values:
+        return True
+    # a label alone (上年结转资金 with blank amounts) stays, unless it opens another block
+    labelled = any(c < first_value for c, _ in row.cells)
+    return labelled and not is_indicator_header(row) and start_kind(row, "funds") in (None, "funds", "total")

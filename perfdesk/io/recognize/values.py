@@ -5,7 +5,6 @@ import re
 from decimal import Decimal
 
 from perfdesk.io.grid.model import NUMBER, PERCENT, GridCell
-from perfdesk.io.grid.numfmt import percent_text
 from perfdesk.io.recognize.labels import fold
 from perfdesk.scoring.evaluation import Cell, to_cell
 
@@ -48,7 +47,3 @@ def is_numeric(cell: GridCell | None) -> bool:
 def is_blank_mark(cell: GridCell | None) -> bool:
     """"—", "-", "/" and the like: printed in a cell that has nothing to say."""
     return cell is not None and cell.text.strip() in _BLANK_MARKS
-
-
-def as_percent(cell: GridCell, places: int = 2) -> str:
-    return percent_text(cell.number, places) if cell.number is not None else cell.text
