@@ -367,6 +367,7 @@ def test_a_table_copied_from_word_pastes_with_its_merged_groups_and_header(qtbot
     QGuiApplication.clipboard().setMimeData(mime)
     click_cell(qtbot, view, at(model, 0, 0, 0))
     press(qtbot, KEY.Key_V, CTRL)
+    QGuiApplication.clipboard().clear()  # the clipboard owns the mime data: let it go while Qt is alive
     satisfaction = stored(window).indicators[2]
     handling = next(c for c in satisfaction.children if c.name == "投诉处理")
     assert [(c.name, c.weight, c.target, c.actual) for c in handling.children] == [
