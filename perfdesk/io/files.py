@@ -31,12 +31,12 @@ def read_text(path: Path) -> str:
     """A JSON file's text (UTF-8), refused in Chinese when missing, unreadable or too large."""
     try:
         if path.stat().st_size > MAX_JSON_BYTES:
-            raise ImportRefused(f"{path.name}：文件过大（超过 50 MB），不像评价表")
+            raise ImportRefused(f"{path.name}：" + texts.FILE_TOO_LARGE.format(mb=MAX_JSON_BYTES // 1024 // 1024))
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ImportRefused(f"找不到文件：{path}") from None
+        raise ImportRefused(texts.FILE_MISSING.format(path=path)) from None
     except OSError as exc:
-        raise ImportRefused(f"无法读取 {path}：{exc.strerror}") from None
+        raise ImportRefused(texts.FILE_UNREADABLE.format(path=path, reason=exc.strerror)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -6,7 +6,6 @@ each) to count cells, rows, merged ranges and strings, so a hostile file is refu
 from __future__ import annotations
 
 import struct
-from decimal import Decimal
 from pathlib import Path
 
 import xlrd
