@@ -20,6 +20,11 @@ from perfdesk.ui.indicator_model import (
 from perfdesk.ui.manual_score import ManualScoreDialog
 
 
+# In the right-click menu and on their keys only (double-click / F2 / typing on 得分; Ctrl+Shift+V),
+# so the toolbar fits a 1280-pixel screen.
+OFF_TOOLBAR = ("score", "paste_rows")
+
+
 class IndicatorView(SpreadsheetKeys, QTreeView):
     """The tree, typed like a spreadsheet (see grid_keys); the 得分 column opens 手工评分."""
 
@@ -95,7 +100,8 @@ class IndicatorPane(QWidget):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 action.setToolTip(f"{text}（{QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)}）")
             action.triggered.connect(slot)
-            self.toolbar.addAction(action)
+            if name not in OFF_TOOLBAR:
+                self.toolbar.addAction(action)
             self.addAction(action)
             self.actions_by_name[name] = action
         self._rescore_menu()
