@@ -286,12 +286,12 @@ class IndicatorPane(QWidget):
     def paste(self) -> None:
         """Ctrl+V. Rows with 一级/二级 columns merge into the groups by name; rows pasted on a group
         row become its 三级; on 三级 cells the block fills the cells (grid_keys)."""
-        text = QGuiApplication.clipboard().text()
+        text, html = _clipboard()
         _index, current = self._current_indicator()
         block = read_block(text)
         single = len(block) == 1 and len(block[0]) == 1
         if current is not None and (self.model.is_indicator_row(current) or single) \
-                and not self._has_groups(text):
+                and not _has_groups(text, html):
             return self.view.paste_block(text)
         self.paste_rows()
 
@@ -299,7 +299,7 @@ class IndicatorPane(QWidget):
         """粘贴为新行: the copied rows inserted as indicators (after a 三级, or under a group)."""
         index, current = self._current_indicator()
         try:
-            whole_tree, nodes = paste.parse(QGuiApplication.clipboard().text())
+            whole_tree, nodes = paste.parse(*_clipboard())
         except paste.PasteError as exc:
             self.document.failed.emit(str(exc))
             return
@@ -311,15 +311,6 @@ class IndicatorPane(QWidget):
             self._insert(self._parent_id(index), index.row() + 1, nodes, "粘贴指标")
         else:
             self._insert(current.id, len(current.children), nodes, "粘贴指标")
-
-    @staticmethod
-    def _has_groups(text: str) -> bool:
-        """Copied rows that carry 一级/二级 columns (they merge into the tree, wherever pasted)."""
-        try:
-            whole_tree, _nodes = paste.parse(text)
-        except paste.PasteError:
-            return False
-        return whole_tree
 
     def rescore(self, whole: bool) -> None:
         """按规则重新计分: printed scores of the chosen rows (or the whole table) set aside, one step."""
@@ -361,6 +352,21 @@ class IndicatorPane(QWidget):
                                    self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.model.set_manual_score(indicator.id, *dialog.values())
+
+
+def _clipboard() -> tuple[str, str | None]:
+    """The copied text and, when the source offered it, its HTML (which keeps merged cells)."""
+    mime = QGuiApplication.clipboard().mimeData()
+    return mime.text(), (mime.html() if mime.hasHtml() else None)
+
+
+def _has_groups(text: str, html: str | None) -> bool:
+    """Copied rows that carry 一级/二级 columns (they merge into the tree, wherever pasted)."""
+    try:
+        whole_tree, _nodes = paste.parse(text, html)
+    except paste.PasteError:
+        return False
+    return whole_tree
 
 
 def _leaves(nodes):
