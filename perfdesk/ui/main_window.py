@@ -227,12 +227,14 @@ class MainWindow(QMainWindow):
         self.remote_changes_shown.emit()
 
     def show_connection_problem(self, message: str) -> None:
+        """Stays until the connection is back (the one banner, in its warning colours)."""
         self._banner_timer.stop()
         self.banner.setText(message)
+        self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.show()
 
     def show_connection_restored(self, message: str) -> None:
-        self.banner.hide()
+        self._standing_banner()
         self.statusBar().showMessage(message, 10000)
 
     def backup_if_edited(self) -> None:
