@@ -4,8 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from perfdesk.data_folder import data_dir
-from perfdesk.io import exchange
-from perfdesk.models import Workspace
 from perfdesk.resources import resource
 
 DEFAULT_NAME = "默认工作区.perfdesk"
@@ -20,6 +18,8 @@ def default_workspace() -> Path:
 
 
 def create_with_demo(path: Path) -> None:
+    from perfdesk.io import exchange  # only on the first launch
+    from perfdesk.models import Workspace
     evaluations = exchange.loads(DEMO_TABLE.read_text(encoding="utf-8"))
     with Workspace.create(path) as ws:
         ws.import_evaluations(evaluations)

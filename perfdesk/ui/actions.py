@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from perfdesk.models import SUFFIX, WorkspaceError
 from perfdesk.ui import file_dialogs, preferences, texts
@@ -242,6 +242,7 @@ class WindowActions:
 
     def export_offline(self) -> None:
         """A unit without network access: its evaluations and audit trail, for the department."""
+        from PySide6.QtWidgets import QInputDialog
         from perfdesk.io import offline
         from perfdesk.io.files import write_atomically
         window = self.window
@@ -329,6 +330,8 @@ class WindowActions:
     def _create(self, snapshot, label) -> None:
         from dataclasses import replace
 
+        from PySide6.QtWidgets import QInputDialog
+
         from perfdesk.models.commands import CreateEvaluation
         ws = self.window.ws
         if ws.is_server and not snapshot.unit and len(ws.units) > 1:  # a member of several units says which
@@ -372,6 +375,7 @@ class WindowActions:
 
     def submit_evaluation(self) -> None:
         """提交审核: with error-level findings standing, only with a written explanation."""
+        from PySide6.QtWidgets import QInputDialog
         from perfdesk.models import review
         window = self.window
         ev = window.evaluation

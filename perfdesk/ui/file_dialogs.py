@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
 from perfdesk.ui import preferences
 
 LAST_FOLDER = "files/last_folder"
@@ -30,16 +28,19 @@ def remember(path: str) -> str:
 
 def save_file(parent, title: str, name: str, filter_: str) -> str:
     """The path to save to ('' when cancelled), suggesting `name` in the start folder."""
+    from PySide6.QtWidgets import QFileDialog
     path, _ = QFileDialog.getSaveFileName(parent, title, str(start_folder() / name), filter_)
     return remember(path)
 
 
 def open_file(parent, title: str, filter_: str) -> str:
+    from PySide6.QtWidgets import QFileDialog
     path, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder()), filter_)
     return remember(path)
 
 
 def open_files(parent, title: str, filter_: str) -> list[str]:
+    from PySide6.QtWidgets import QFileDialog
     paths, _ = QFileDialog.getOpenFileNames(parent, title, str(start_folder()), filter_)
     if paths:
         remember(paths[0])

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHeaderView, QMenu, QToolBar, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
-from perfdesk.io import paste, templates
+from perfdesk.io import templates
 from perfdesk.models.commands import DeleteIndicator, InsertIndicators, MergeIndicators, MoveIndicator, SetField
 from perfdesk.scoring.evaluation import Indicator
 from perfdesk.scoring.numbers import show
@@ -297,6 +297,7 @@ class IndicatorPane(QWidget):
 
     def paste_rows(self) -> None:
         """粘贴为新行: the copied rows inserted as indicators (after a 三级, or under a group)."""
+        from perfdesk.io import paste  # the reader (with openpyxl): only when something is pasted
         index, current = self._current_indicator()
         try:
             whole_tree, nodes = paste.parse(*_clipboard())
@@ -362,6 +363,7 @@ def _clipboard() -> tuple[str, str | None]:
 
 def _has_groups(text: str, html: str | None) -> bool:
     """Copied rows that carry 一级/二级 columns (they merge into the tree, wherever pasted)."""
+    from perfdesk.io import paste
     try:
         whole_tree, _nodes = paste.parse(text, html)
     except paste.PasteError:

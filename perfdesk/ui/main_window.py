@@ -24,6 +24,7 @@ READONLY_STYLE = "background: #fff4ce; color: #5c4400; padding: 6px; border: 1px
 READ_ONLY = "工作区以只读方式打开"
 READ_ONLY_HINT = "：可以查看、打印和导出，不能修改（编辑功能已停用）。"
 OPENING = "正在打开工作区 {name} …"
+SERVER = "（服务器）"
 NOT_OPENED = "没有打开工作区。可以用“文件 → 打开工作区”或“新建工作区”。"
 EMPTY = "工作区中还没有评价表。可以用“评价表 → 新建评价表”开始，或用“文件 → 导入自评表（Excel/WPS/Word）”导入已有的自评表。"
 
@@ -91,8 +92,9 @@ class MainWindow(QMainWindow):
 
     def open_when_shown(self, path) -> None:
         """Open `path` (None: the default workspace) as soon as the window is on screen."""
-        from perfdesk.models import address
-        name = "" if path is None else address.redact(path) if address.is_server(path) else Path(path).name
+        # (not models.address: urllib costs before the first paint; a server is simply named so)
+        server = isinstance(path, str) and "://" in path
+        name = "" if path is None else SERVER if server else Path(path).name
         self.empty_note.setText(OPENING.format(name=name))
         self.empty_note.show()
         self.note_box.show()

@@ -78,3 +78,19 @@ def test_the_first_window_needs_neither_the_models_nor_scoring(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PERFDESK_DATA_DIR=str(tmp_path))
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_showing_a_table_needs_no_file_readers_or_writers(tmp_path):
+    """Opening the workspace and showing its table loads none of the import/export libraries."""
+    import os
+    import subprocess
+    import sys
+    code = ("import sys; from PySide6.QtWidgets import QApplication; from perfdesk.ui.app import start\n"
+            "window = start(None)\n"
+            "while window.evaluation is None: QApplication.instance().processEvents()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('openpyxl', 'xlrd', 'docx', 'reportlab', 'psycopg')))")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PERFDESK_DATA_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+                         timeout=60)
+    assert out.stdout.strip() == "[]", out.stdout
