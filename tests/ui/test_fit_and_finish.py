@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QApplication, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+    QApplication, QDialogButtonBox, QFileDialog, QLabel, QLineEdit,
 )
 
 from perfdesk.io import demo, exchange
