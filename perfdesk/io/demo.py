@@ -1,23 +1,13 @@
 """The default workspace in the user's data folder, created on first launch with a demo table."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import platformdirs
-
-from perfdesk.io import exchange
-from perfdesk.models import Workspace
+from perfdesk.data_folder import data_dir
 from perfdesk.resources import resource
 
 DEFAULT_NAME = "默认工作区.perfdesk"
 DEMO_TABLE = resource("demo", "yangpu_2022_chengxiang_yiliao_jiuzhu.json")
-
-
-def data_dir() -> Path:
-    """PERFDESK_DATA_DIR overrides the platform's user data folder (tests, portable installs)."""
-    override = os.environ.get("PERFDESK_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir("perfdesk", appauthor=False))
 
 
 def default_workspace() -> Path:
@@ -28,6 +18,8 @@ def default_workspace() -> Path:
 
 
 def create_with_demo(path: Path) -> None:
+    from perfdesk.io import exchange  # only on the first launch
+    from perfdesk.models import Workspace
     evaluations = exchange.loads(DEMO_TABLE.read_text(encoding="utf-8"))
     with Workspace.create(path) as ws:
         ws.import_evaluations(evaluations)

@@ -1,10 +1,9 @@
 """Reading evaluation tables from files and writing exports, with Chinese refusals."""
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from perfdesk import atomic_write
 from perfdesk.io import exchange, texts
 from perfdesk.io.refusal import ImportRefused
 from perfdesk.scoring.evaluation import Evaluation
@@ -49,13 +48,4 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
-    path = Path(path)
-    fd, temp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=".perfdesk-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
+    atomic_write.write_bytes(Path(path), data)

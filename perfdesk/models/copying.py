@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from perfdesk.models import drivers  # noqa: F401  (before peewee: without psycopg)
 import peewee
 import psycopg
 

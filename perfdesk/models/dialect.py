@@ -5,6 +5,7 @@ the database's own parameter mark (`db.param`).
 """
 from __future__ import annotations
 
+from perfdesk.models import drivers  # noqa: F401  (before peewee: without psycopg)
 import peewee
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from perfdesk.models import drivers  # noqa: F401  (before peewee: without psycopg)
 import peewee
 
 from perfdesk.scoring.evaluation import to_cell

@@ -4,9 +4,12 @@ The OS drops the lock when the process dies, so a crash never leaves a workspace
 """
 from __future__ import annotations
 
+import getpass
 import os
 import socket
 from pathlib import Path
+
+from perfdesk.models import messages as msg
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -28,6 +31,13 @@ else:
             return False
 
 
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the password database
+        return ""
+
+
 def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
@@ -43,15 +53,21 @@ class FileLock:
             os.close(fd)
             return False
         os.ftruncate(fd, 0)
-        os.write(fd, f"{socket.gethostname()} {os.getpid()}\n".encode())
+        os.write(fd, f"{_user()}\t{socket.gethostname()}\t{os.getpid()}\n".encode())
         self._fd = fd
         return True
 
     def holder(self) -> str:
+        """Who holds the lock, in words ("用户“张三”在计算机“OFFICE-PC”上"); "" if unknown."""
         try:
-            return self.path.read_text(encoding="utf-8", errors="replace").strip()
+            text = self.path.read_text(encoding="utf-8", errors="replace").strip()
         except OSError:
             return ""
+        parts = text.split("\t")
+        if len(parts) == 3 and parts[0]:
+            return msg.HOLDER.format(user=parts[0], host=parts[1])
+        host = parts[0].split(" ")[0] if parts and parts[0] else ""  # "host pid" from older versions
+        return msg.HOLDER_HOST.format(host=host) if host else ""
 
     def release(self) -> None:
         if self._fd is not None:

@@ -1,6 +1,7 @@
 """Peewee models of a workspace file. The tables themselves are created by migrations."""
 from __future__ import annotations
 
+from perfdesk.models import drivers  # noqa: F401  (before peewee: without psycopg)
 import peewee
 
 from perfdesk.models.fields import CellText, DecimalText

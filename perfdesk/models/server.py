@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from perfdesk.models import drivers  # noqa: F401  (before peewee: without psycopg)
 import peewee
 import psycopg
 

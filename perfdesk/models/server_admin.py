@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from perfdesk.models import drivers  # noqa: F401  (before peewee: without psycopg)
 import peewee
 import psycopg
 from psycopg import sql

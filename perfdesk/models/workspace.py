@@ -8,9 +8,12 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from perfdesk.models import drivers  # noqa: F401  (before peewee: without psycopg)
 import peewee
 
+from perfdesk.models import SUFFIX  # noqa: F401 - defined once in the package, re-exported here
 from perfdesk.models import address, backups, database, dialect, location, review, snapshots
+from perfdesk.models import audit_trail as trail
 from perfdesk.models import messages as msg
 from perfdesk.models import schema as s
 from perfdesk.models.commands import CreateEvaluation, SetSetting
@@ -23,7 +26,6 @@ from perfdesk.scoring.evaluation import Evaluation
 from perfdesk.scoring.scheme import DEFAULT_SCHEME, ScoringScheme
 from perfdesk.scoring.signature import DEFAULT_SIGNATURE, SIGNATURE_KEY, SignatureBlock
 
-SUFFIX = ".perfdesk"
 SCHEME_KEY = "scoring_scheme"
 
 
@@ -98,7 +100,7 @@ class Workspace:
         except OSError as exc:
             raise WorkspaceError(msg.CANNOT_READ.format(path=path, error=exc.strerror)) from None
         if not locked:
-            raise WorkspaceLocked(msg.LOCKED.format(holder=lock.holder() or "未知"))
+            raise WorkspaceLocked(msg.LOCKED.format(holder=lock.holder() or msg.HOLDER_UNKNOWN))
         try:
             backup = database.upgrade_file(path, version) if version < database.CURRENT_VERSION else None
             return cls(path, database.connect(path, readonly=False), lock, backup)
@@ -206,6 +208,15 @@ class Workspace:
         if evaluation_id is not None:
             query = query.where(s.AuditEvent.evaluation_id == evaluation_id)
         return list(query)
+
+    @_bound
+    def audit_entries(self, chosen: trail.AuditFilter = trail.AuditFilter()) -> list[trail.AuditEntry]:
+        """The audit trail in words (who, when, what, old → new), newest first, filtered."""
+        return trail.entries(chosen)
+
+    @_bound
+    def audit_actors(self) -> list[str]:
+        return trail.actors()
 
     @_bound
     def backup_to(self, target: str | Path) -> Path:

@@ -71,6 +71,12 @@ class ScoredEvaluation:
         return sum((r.weight or ZERO for r in self.indicators), ZERO)
 
     @property
+    def nothing_scored(self) -> bool:
+        """A table just begun: no indicator has a 分值 and the fund has no score yet, so its
+        total and grade say nothing (shown as "—" rather than 0 and the lowest grade)."""
+        return all(r.weight is None for r in self.indicators) and (self.fund is None or self.fund.score is None)
+
+    @property
     def total_weight(self) -> Decimal:
         """The 总分 row's 分值: the fund's 分值 plus the indicators'."""
         fund = self.fund.weight if self.fund and self.fund.weight is not None else ZERO

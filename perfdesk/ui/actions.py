@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from perfdesk.models import SUFFIX, Workspace, WorkspaceError
-from perfdesk.models.blank import blank, carry_forward
-from perfdesk.models.commands import CreateEvaluation, DeleteEvaluation
-from perfdesk.ui import preferences, texts
+from perfdesk.models import SUFFIX, WorkspaceError
+from perfdesk.ui import file_dialogs, preferences, texts
 
 FILE_FILTER = f"perfdesk 工作区 (*{SUFFIX})"
 PDF_FILTER = "PDF 文件 (*.pdf)"
@@ -32,6 +29,8 @@ class WindowActions:
     def __init__(self, window):
         self.window = window
         self.undo = self.redo = None
+        self.workspace_actions: list[QAction] = []  # off until a workspace is open
+        self._shortcuts: list[tuple[QAction, object]] = []  # set once the window is on screen
         bar = window.menuBar()
         self.file_menu = bar.addMenu("文件(&F)")
         self.edit_menu = bar.addMenu("编辑(&E)")
@@ -41,17 +40,18 @@ class WindowActions:
         self.toolbar = window.addToolBar("常用")
         self.toolbar.setObjectName("main-toolbar")
         add = self._add
-        add(self.file_menu, "新建工作区…", self.new_workspace, "Ctrl+Shift+N")
-        add(self.file_menu, "打开工作区…", self.open_workspace, QKeySequence.StandardKey.Open, toolbar=True)
-        add(self.file_menu, "连接服务器…", self.connect_server)
+        add(self.file_menu, "新建工作区…", self.new_workspace, "Ctrl+Shift+N", always=True)
+        add(self.file_menu, "打开工作区…", self.open_workspace, QKeySequence.StandardKey.Open, toolbar=True,
+            always=True)
+        add(self.file_menu, "连接服务器…", self.connect_server, always=True)
         self.recent_menu = self.file_menu.addMenu("最近打开")
         add(self.file_menu, "另存为…", self.save_as, QKeySequence.StandardKey.SaveAs)
         add(self.file_menu, "备份…", self.backup, toolbar=True)
         self.restore = add(self.file_menu, "恢复备份…", window.restore_backup)
         self.file_menu.addSeparator()
-        add(self.file_menu, texts.IMPORT_ACTION, self.import_tables, toolbar=True)
+        self.import_action = add(self.file_menu, texts.IMPORT_ACTION, self.import_tables, toolbar=True)
         add(self.file_menu, "导出Excel…", self.export_xlsx)
-        add(self.file_menu, "导入评价表（JSON）…", self.import_json)
+        self.import_json_action = add(self.file_menu, "导入评价表（JSON）…", self.import_json)
         add(self.file_menu, "导出评价表（JSON）…", self.export_json)
         add(self.file_menu, "导出离线报送文件…", self.export_offline)
         self.receive = add(self.file_menu, "导入离线报送文件…", self.import_offline)
@@ -59,12 +59,14 @@ class WindowActions:
         for text, kind, scope in PDF_EXPORTS:
             action = pdf_menu.addAction(text)
             action.triggered.connect(lambda _c=False, k=kind, sc=scope, t=text: self.export_pdf(k, sc, t))
+            self.workspace_actions.append(action)
         word_menu = self.file_menu.addMenu("导出Word")
         for text, kind, scope in PDF_EXPORTS:
             action = word_menu.addAction(text)
             action.triggered.connect(lambda _c=False, k=kind, sc=scope, t=text: self.export_word(k, sc, t))
+            self.workspace_actions.append(action)
         self.file_menu.addSeparator()
-        add(self.file_menu, "退出", window.close, QKeySequence.StandardKey.Quit)
+        add(self.file_menu, "退出", window.close, QKeySequence.StandardKey.Quit, always=True)
         self.new_evaluation = add(self.evaluation_menu, "新建评价表…", self.create_evaluation,
                                   QKeySequence.StandardKey.New, toolbar=True)
         self.carry = add(self.evaluation_menu, "复制上年", self.carry_forward, toolbar=True)
@@ -72,38 +74,62 @@ class WindowActions:
         self.submit = add(self.evaluation_menu, "提交审核…", self.submit_evaluation)
         add(self.view_menu, "统计图…", self.show_dashboard, toolbar=True)
         self.review = add(self.view_menu, "审核…", self.show_review)
-        add(self.settings_menu, "评分规则…", self.edit_scheme, toolbar=True)
+        add(self.view_menu, "审计记录…", self.show_audit)
+        self.scheme = add(self.settings_menu, "评分规则…", self.edit_scheme, toolbar=True)
         self.signature = add(self.settings_menu, "签字栏…", self.edit_signature)
+        self._place_undo(QAction("撤销", window, enabled=False), QAction("重做", window, enabled=False))
+        for action in self.workspace_actions:
+            action.setEnabled(False)
+        self.refresh_recent()
 
-    def _add(self, menu, text, slot, shortcut=None, toolbar=False) -> QAction:
+    def _add(self, menu, text, slot, shortcut=None, toolbar=False, always=False) -> QAction:
         action = QAction(text, self.window)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._shortcuts.append((action, shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)
         if toolbar:
             self.toolbar.addAction(action)
+        if not always:
+            self.workspace_actions.append(action)
         return action
 
-    # -- state ---------------------------------------------------------------------------
-    def bind_document(self, document) -> None:
+    def apply_shortcuts(self) -> None:
+        """Key sequences build Qt's key enums, about 50 ms at first: not before the window shows."""
+        for action, shortcut in self._shortcuts:
+            action.setShortcut(QKeySequence(shortcut))
+        self._shortcuts = []
+
+    def _place_undo(self, undo: QAction, redo: QAction) -> None:
         for old in (self.undo, self.redo):
             if old is not None:
                 self.edit_menu.removeAction(old)
                 self.toolbar.removeAction(old)
-        self.undo = document.undo_stack.createUndoAction(self.window, "撤销")
-        self.redo = document.undo_stack.createRedoAction(self.window, "重做")
-        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        self.undo, self.redo = undo, redo
         first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
-        self.edit_menu.insertActions(first, [self.undo, self.redo])
-        self.toolbar.insertActions(self.toolbar.actions()[0], [self.undo, self.redo])
+        self.edit_menu.insertActions(first, [undo, redo])
+        self.toolbar.insertActions(self.toolbar.actions()[0], [undo, redo])
+
+    # -- state ---------------------------------------------------------------------------
+    def bind_document(self, document) -> None:
+        undo = document.undo_stack.createUndoAction(self.window, "撤销")
+        redo = document.undo_stack.createRedoAction(self.window, "重做")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        self._place_undo(undo, redo)
+        for action in self.workspace_actions:
+            action.setEnabled(True)
         ws = document.ws
         writable = not ws.readonly
-        for action in (self.new_evaluation, self.carry, self.delete, self.restore, self.signature, self.receive):
+        for action in self.editing_actions():
             action.setEnabled(writable)
         self.restore.setEnabled(writable and not ws.is_server)
         self.review.setEnabled(ws.is_server)
+
+    def editing_actions(self) -> list[QAction]:
+        """What a read-only window turns off rather than lets fail."""
+        return [self.new_evaluation, self.carry, self.delete, self.restore, self.import_action,
+                self.import_json_action, self.scheme, self.signature, self.receive]
 
     def evaluation_changed(self, ev) -> None:
         ws = self.window.ws
@@ -122,12 +148,13 @@ class WindowActions:
 
     # -- files ---------------------------------------------------------------------------
     def new_workspace(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "新建工作区", "", FILE_FILTER)
+        from perfdesk.models import Workspace
+        path = file_dialogs.save_file(self.window, "新建工作区", f"新工作区{SUFFIX}", FILE_FILTER)
         if path:
             self._switch(lambda: Workspace.create(_with_suffix(path)))
 
     def open_workspace(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "打开工作区", "", FILE_FILTER)
+        path = file_dialogs.open_file(self.window, "打开工作区", FILE_FILTER)
         if path:
             self.window.open_path(path)
 
@@ -138,14 +165,15 @@ class WindowActions:
             self.window.open_path(dialog.address())
 
     def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "另存为", "", FILE_FILTER)
+        from perfdesk.models import Workspace
+        path = file_dialogs.save_file(self.window, "另存为", self.window.ws.path.name, FILE_FILTER)
         if path:
             self._switch(lambda: Workspace.open(self.window.ws.backup_to(_with_suffix(path))))
 
     def backup(self) -> None:
         ws = self.window.ws
-        suggested = ws.path.with_name(f"{ws.path.stem}-备份-{datetime.now():%Y%m%d-%H%M}{SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(self.window, "备份工作区", str(suggested), FILE_FILTER)
+        suggested = f"{ws.path.stem}-备份-{datetime.now():%Y%m%d-%H%M}{SUFFIX}"
+        path = file_dialogs.save_file(self.window, "备份工作区", suggested, FILE_FILTER)
         if path:
             try:
                 saved = ws.backup_to(_with_suffix(path))
@@ -161,7 +189,8 @@ class WindowActions:
 
     def import_json(self) -> None:
         from perfdesk.io.files import ImportRefused, read_tables
-        paths, _ = QFileDialog.getOpenFileNames(self.window, "导入评价表", "", JSON_FILTER)
+        from perfdesk.models.commands import CreateEvaluation
+        paths = file_dialogs.open_files(self.window, "导入评价表", JSON_FILTER)
         if not paths:
             return
         try:
@@ -173,8 +202,9 @@ class WindowActions:
     def import_tables(self) -> None:
         """导入自评表: a workbook or Word document, previewed table by table before anything is stored."""
         from perfdesk.io.files import ImportRefused
+        from perfdesk.models.commands import CreateEvaluation, DeleteEvaluation
         from perfdesk.ui.import_dialog import ImportDialog
-        path, _ = QFileDialog.getOpenFileName(self.window, texts.IMPORT_ACTION.rstrip("…"), "", texts.IMPORT_FILTER)
+        path = file_dialogs.open_file(self.window, texts.IMPORT_ACTION.rstrip("…"), texts.IMPORT_FILTER)
         if not path:
             return
         try:
@@ -192,7 +222,7 @@ class WindowActions:
     def export_xlsx(self) -> None:
         from perfdesk.io.xlsx_export import write_workbook
         window = self.window
-        path, _ = QFileDialog.getSaveFileName(window, "导出Excel", str(window.ws.path.with_suffix(".xlsx")), XLSX_FILTER)
+        path = file_dialogs.save_file(window, "导出Excel", f"{window.ws.path.stem}.xlsx", XLSX_FILTER)
         if path:
             try:
                 write_workbook(Path(path), window.ws.evaluations(), window.document.scheme())
@@ -203,7 +233,7 @@ class WindowActions:
     def export_json(self) -> None:
         from perfdesk.io import exchange
         from perfdesk.io.files import write_atomically
-        path, _ = QFileDialog.getSaveFileName(self.window, "导出评价表", "", JSON_FILTER)
+        path = file_dialogs.save_file(self.window, "导出评价表", f"{self.window.ws.path.stem}.json", JSON_FILTER)
         if path:
             try:
                 write_atomically(Path(path), exchange.dumps(self.window.ws.evaluations()))
@@ -212,6 +242,7 @@ class WindowActions:
 
     def export_offline(self) -> None:
         """A unit without network access: its evaluations and audit trail, for the department."""
+        from PySide6.QtWidgets import QInputDialog
         from perfdesk.io import offline
         from perfdesk.io.files import write_atomically
         window = self.window
@@ -224,7 +255,7 @@ class WindowActions:
             text = offline.dumps(window.ws, unit)
         except offline.OfflineError as exc:
             return window.show_problem(str(exc))
-        path, _ = QFileDialog.getSaveFileName(window, "导出离线报送文件", f"{unit.strip()}{offline.SUFFIX}", OFFLINE_FILTER)
+        path = file_dialogs.save_file(window, "导出离线报送文件", f"{unit.strip()}{offline.SUFFIX}", OFFLINE_FILTER)
         if path:
             path = path if path.endswith(offline.SUFFIX) else path + offline.SUFFIX
             try:
@@ -238,7 +269,7 @@ class WindowActions:
         from perfdesk.io import offline
         from perfdesk.io.files import ImportRefused, read_text
         window = self.window
-        path, _ = QFileDialog.getOpenFileName(window, "导入离线报送文件", "", OFFLINE_FILTER)
+        path = file_dialogs.open_file(window, "导入离线报送文件", OFFLINE_FILTER)
         if not path:
             return
         try:
@@ -263,12 +294,12 @@ class WindowActions:
             [e for e in window.ws.evaluations() if e.year == current.year]
         name = (current.project or current.title or "评价表") if scope == "current" else f"{current.year}年度"
         name = re.sub(r'[\\/:*?"<>|\s]+', "_", name)  # characters a Windows file name cannot hold
-        suggested = str(window.ws.path.with_name(f"{name}-{label.split('（')[0]}{suffix}"))
+        suggested = f"{name}-{label.split('（')[0]}{suffix}"
         title = f"{what}：{label.rstrip('…')}"
         options = PdfOptionsDialog(title, window, report=kind == "report", fonts=fonts)
         if not options.exec():
             return None
-        path, _ = QFileDialog.getSaveFileName(window, title, suggested, file_filter)
+        path = file_dialogs.save_file(window, title, suggested, file_filter)
         return (evaluations, options, path) if path else None
 
     def export_pdf(self, kind: str, scope: str, label: str) -> None:
@@ -297,6 +328,11 @@ class WindowActions:
 
     # -- evaluations ---------------------------------------------------------------------
     def _create(self, snapshot, label) -> None:
+        from dataclasses import replace
+
+        from PySide6.QtWidgets import QInputDialog
+
+        from perfdesk.models.commands import CreateEvaluation
         ws = self.window.ws
         if ws.is_server and not snapshot.unit and len(ws.units) > 1:  # a member of several units says which
             unit, ok = QInputDialog.getItem(self.window, label, "所属单位：", ws.units, 0, False)
@@ -310,6 +346,9 @@ class WindowActions:
             self.window.editor.start_typing()
 
     def create_evaluation(self) -> None:
+        from dataclasses import replace
+
+        from perfdesk.models.blank import blank
         from perfdesk.ui.new_evaluation import NewEvaluationDialog
         dialog = NewEvaluationDialog(self.window)
         if dialog.exec():
@@ -320,10 +359,12 @@ class WindowActions:
             self._create(snapshot, "新建评价表")
 
     def carry_forward(self) -> None:
+        from perfdesk.models.blank import carry_forward
         if self.window.evaluation is not None:
             self._create(carry_forward(self.window.evaluation), "复制上年")
 
     def delete_evaluation(self) -> None:
+        from perfdesk.models.commands import DeleteEvaluation
         ev = self.window.evaluation
         if ev is None:
             return
@@ -334,6 +375,7 @@ class WindowActions:
 
     def submit_evaluation(self) -> None:
         """提交审核: with error-level findings standing, only with a written explanation."""
+        from PySide6.QtWidgets import QInputDialog
         from perfdesk.models import review
         window = self.window
         ev = window.evaluation
@@ -359,6 +401,10 @@ class WindowActions:
     def show_dashboard(self) -> None:
         from perfdesk.ui.dashboard import Dashboard
         Dashboard.show_for(self.window)
+
+    def show_audit(self) -> None:
+        from perfdesk.ui.audit_view import AuditView
+        AuditView.show_for(self.window)
 
     def edit_scheme(self) -> None:
         from perfdesk.ui.scheme_dialog import SchemeDialog

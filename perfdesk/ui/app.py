@@ -8,7 +8,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from perfdesk.models import Workspace, WorkspaceError, WorkspaceLocked
+from perfdesk.models import WorkspaceError, WorkspaceLocked
 from perfdesk.models.errors import PasswordRequired
 from perfdesk.resources import resource
 
@@ -34,20 +34,41 @@ def install_font(app: QApplication) -> str | None:
     return families[0]
 
 
+# Strings Qt's own qtbase_zh_CN leaves in English (its catalogue has them without the "&").
+QT_GAPS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&I)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QFileSystemModel", "Size"): "大小",
+}
+
+
+class QtGaps(QTranslator):
+    """Fills the gaps of Qt's Chinese catalogue, so file dialogs are Chinese throughout."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        context = context.decode() if isinstance(context, bytes) else context
+        return QT_GAPS.get((context, source))  # None: not ours, the next catalogue answers
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translator(app: QApplication) -> bool:
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
         app.installTranslator(translator)
+        app.installTranslator(QtGaps(app))  # installed last, asked first
         return True
     return False
 
 
-def open_workspace(path: Path | str, parent=None) -> Workspace | None:
+def open_workspace(path: Path | str, parent=None):
     """Open for editing; if another program is editing it, offer read-only. None if refused.
 
     A server that asks for a password gets one typed in a dialog, used for this connection only.
     """
+    from perfdesk.models import Workspace
     try:
         return Workspace.open(path)
     except PasswordRequired as exc:
@@ -64,13 +85,17 @@ def open_workspace(path: Path | str, parent=None) -> Workspace | None:
         answer = QMessageBox.question(parent, "工作区已被占用", f"{exc}。\n是否以只读方式打开？")
         if answer != QMessageBox.StandardButton.Yes:
             return None
-        return open_read_only(path, parent)
+        ws = open_read_only(path, parent)
+        if ws is not None:
+            ws.readonly_reason = str(exc)  # the banner names who is editing it
+        return ws
     except WorkspaceError as exc:
         QMessageBox.critical(parent, "无法打开工作区", str(exc))
         return None
 
 
-def open_read_only(path: Path, parent=None) -> Workspace | None:
+def open_read_only(path: Path, parent=None):
+    from perfdesk.models import Workspace
     try:
         return Workspace.open(path, readonly=True)
     except WorkspaceError as exc:
@@ -78,18 +103,22 @@ def open_read_only(path: Path, parent=None) -> Workspace | None:
         return None
 
 
-def run(path: Path | None) -> int:
-    app = make_application()
-    if path is None:
-        from perfdesk.io.demo import default_workspace
-        path = default_workspace()
-    ws = open_workspace(path)
-    if ws is None:
-        return 1
+def start(path: Path | None = None):
+    """The application and its window, shown at once; the workspace (default: the demo one)
+    opens as soon as the window is on screen."""
+    make_application()
     from perfdesk.ui.main_window import MainWindow
-    window = MainWindow(ws)
+    window = MainWindow()
     window.show()
+    window.open_when_shown(path)
+    return window
+
+
+def run(path: Path | None) -> int:
+    window = start(path)
     try:
-        return app.exec()
+        code = QApplication.instance().exec()
     finally:
-        ws.close()
+        if window.ws is not None:
+            window.ws.close()
+    return code if window.ws is not None else 1  # 1: the workspace asked for never opened

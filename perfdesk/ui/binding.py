@@ -56,7 +56,10 @@ class FieldBinding(QObject):
             w.setCurrentIndex(at if at >= 0 else w.findText(text))
             w.setEnabled(row_id is not None and editable)
             return
-        w.setReadOnly(not editable)
+        if w.isReadOnly() == editable:
+            w.setReadOnly(not editable)
+            w.style().unpolish(w)  # the style sheet greys read-only fields: apply it again
+            w.style().polish(w)
         if self._current() != text:
             blocked = w.blockSignals(True)
             w.setPlainText(text) if isinstance(w, QPlainTextEdit) else w.setText(text)

@@ -20,11 +20,13 @@ LOCKED_STYLE = "QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"] 
 
 
 def show_locked(view, locked: bool) -> None:
-    palette = view.palette()
+    """Grey cells for a locked table (the viewport too: the style sheet stops it inheriting)."""
     default = view.style().standardPalette()
-    for role in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):
-        palette.setColor(role, LOCKED_BASE if locked else default.color(role))
-    view.setPalette(palette)
+    for widget in (view, view.viewport()):
+        palette = widget.palette()
+        for role in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):
+            palette.setColor(role, LOCKED_BASE if locked else default.color(role))
+        widget.setPalette(palette)
 
 
 class GridTable(SpreadsheetKeys, QTableView):
@@ -165,6 +167,13 @@ class EvaluationEditor(QTabWidget):
         self.lock_note.setVisible(ev.status == "final")
         self.unlock_button.setEnabled(not self.document.ws.readonly)
         self.shown = ev
+
+    def set_writable(self, writable: bool) -> None:
+        """A read-only workspace: editing buttons are off (fields and grids refuse on their own)."""
+        self.indicators.set_writable(writable)
+        for table in (self.funds, self.fund_management):
+            for button in table.buttons:
+                button.setEnabled(writable)
 
     def start_typing(self) -> None:
         """A new table: the indicator tree, its first row selected, ready for the keyboard."""

@@ -287,7 +287,8 @@ class IndicatorTreeModel(QAbstractItemModel):
         current = getattr(ind, key)
         if ("" if current is None else str(current)) == (text or ""):
             return None
-        return SetField("indicator", ind.id, key, text or None, label=f"修改{COLUMNS[index.column()][1]}")
+        label = "指标名称" if key == "name" else COLUMNS[index.column()][1]
+        return SetField("indicator", ind.id, key, text or None, label=f"修改{label}")
 
     def append_commands(self, last, rows: list[dict]) -> list:
         """New indicators after row `last`, at its level, for a pasted block longer than the tree."""

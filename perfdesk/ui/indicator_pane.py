@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHeaderView, QMenu, QToolBar, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
-from perfdesk.io import paste, templates
+from perfdesk.io import templates
 from perfdesk.models.commands import DeleteIndicator, InsertIndicators, MergeIndicators, MoveIndicator, SetField
 from perfdesk.scoring.evaluation import Indicator
 from perfdesk.scoring.numbers import show
@@ -18,6 +18,11 @@ from perfdesk.ui.indicator_model import (
     ADJUSTED_COLUMN, ID_ROLE, RULE_COLUMN, SCORE_COLUMN, WEIGHT_COLUMN, IndicatorTreeModel,
 )
 from perfdesk.ui.manual_score import ManualScoreDialog
+
+
+# In the right-click menu and on their keys only (double-click / F2 / typing on 得分; Ctrl+Shift+V),
+# so the toolbar fits a 1280-pixel screen.
+OFF_TOOLBAR = ("score", "paste_rows")
 
 
 class IndicatorView(SpreadsheetKeys, QTreeView):
@@ -95,7 +100,8 @@ class IndicatorPane(QWidget):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 action.setToolTip(f"{text}（{QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)}）")
             action.triggered.connect(slot)
-            self.toolbar.addAction(action)
+            if name not in OFF_TOOLBAR:
+                self.toolbar.addAction(action)
             self.addAction(action)
             self.actions_by_name[name] = action
         self._rescore_menu()
@@ -280,20 +286,21 @@ class IndicatorPane(QWidget):
     def paste(self) -> None:
         """Ctrl+V. Rows with 一级/二级 columns merge into the groups by name; rows pasted on a group
         row become its 三级; on 三级 cells the block fills the cells (grid_keys)."""
-        text = QGuiApplication.clipboard().text()
+        text, html = _clipboard()
         _index, current = self._current_indicator()
         block = read_block(text)
         single = len(block) == 1 and len(block[0]) == 1
         if current is not None and (self.model.is_indicator_row(current) or single) \
-                and not self._has_groups(text, _clipboard_html()):
+                and not _has_groups(text, html):
             return self.view.paste_block(text)
         self.paste_rows()
 
     def paste_rows(self) -> None:
         """粘贴为新行: the copied rows inserted as indicators (after a 三级, or under a group)."""
+        from perfdesk.io import paste  # the reader (with openpyxl): only when something is pasted
         index, current = self._current_indicator()
         try:
-            whole_tree, nodes = paste.parse(QGuiApplication.clipboard().text(), _clipboard_html())
+            whole_tree, nodes = paste.parse(*_clipboard())
         except paste.PasteError as exc:
             self.document.failed.emit(str(exc))
             return
@@ -305,15 +312,6 @@ class IndicatorPane(QWidget):
             self._insert(self._parent_id(index), index.row() + 1, nodes, "粘贴指标")
         else:
             self._insert(current.id, len(current.children), nodes, "粘贴指标")
-
-    @staticmethod
-    def _has_groups(text: str, html: str | None = None) -> bool:
-        """Copied rows that carry 一级/二级 columns (they merge into the tree, wherever pasted)."""
-        try:
-            whole_tree, _nodes = paste.parse(text, html)
-        except paste.PasteError:
-            return False
-        return whole_tree
 
     def rescore(self, whole: bool) -> None:
         """按规则重新计分: printed scores of the chosen rows (or the whole table) set aside, one step."""
@@ -357,12 +355,22 @@ class IndicatorPane(QWidget):
             self.model.set_manual_score(indicator.id, *dialog.values())
 
 
+def _clipboard() -> tuple[str, str | None]:
+    """The copied text and, when the source offered it, its HTML (which keeps merged cells)."""
+    mime = QGuiApplication.clipboard().mimeData()
+    return mime.text(), (mime.html() if mime.hasHtml() else None)
+
+
+def _has_groups(text: str, html: str | None) -> bool:
+    """Copied rows that carry 一级/二级 columns (they merge into the tree, wherever pasted)."""
+    from perfdesk.io import paste
+    try:
+        whole_tree, _nodes = paste.parse(text, html)
+    except paste.PasteError:
+        return False
+    return whole_tree
+
+
 def _leaves(nodes):
     for node in nodes:
         yield from node.leaves()
-
-
-def _clipboard_html() -> str | None:
-    """The HTML Excel, WPS and Word put beside the text: it keeps merged 一级/二级 cells."""
-    mime = QGuiApplication.clipboard().mimeData()
-    return mime.html() if mime is not None and mime.hasHtml() else None

@@ -1,14 +1,22 @@
-"""The navigator: the workspace's evaluations grouped by year, filterable."""
+"""The navigator: the workspace's evaluations grouped by year, filterable.
+
+Long project names are elided (full name in the tooltip) so 总分 and 等级 always stay in sight;
+finalised tables carry a lock; the years a user collapsed stay collapsed across refreshes and
+filtering, and while a filter is typed every match is shown.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from perfdesk.scoring.numbers import show
+from perfdesk.ui.icons import lock_icon
 from perfdesk.ui.texts import FORM_NAMES, STATUS_NAMES
 
 EVALUATION_ID = Qt.ItemDataRole.UserRole + 1
+YEAR = Qt.ItemDataRole.UserRole + 2
+LOCKED_TIP = "已定稿（锁定）"
 
 
 class Navigator(QWidget):
@@ -16,7 +24,7 @@ class Navigator(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.filter_box = QLineEdit(placeholderText="筛选：项目名称、单位、年度")
+        self.filter_box = QLineEdit(placeholderText="筛选：项目名称、单位、年度", clearButtonEnabled=True)
         self.model = QStandardItemModel(self)
         self.model.setHorizontalHeaderLabels(["评价表", "总分", "等级", "状态"])
         self.proxy = QSortFilterProxyModel(self)
@@ -27,11 +35,22 @@ class Navigator(QWidget):
         self.view = QTreeView()
         self.view.setModel(self.proxy)
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.view)
-        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self._collapsed: set[int] = set()  # years the user folded away
+        self._applying = False
+        self.filter_box.textChanged.connect(self._filter)
+        self.view.expanded.connect(lambda index: self._folded(index, False))
+        self.view.collapsed.connect(lambda index: self._folded(index, True))
         self.view.selectionModel().currentChanged.connect(self._current_changed)
 
     def show_evaluations(self, scored_evaluations, current_id: int | None = None) -> None:
@@ -41,31 +60,44 @@ class Navigator(QWidget):
         for ev, scored in scored_evaluations:
             if ev.year not in years:
                 years[ev.year] = QStandardItem(f"{ev.year} 年度")
+                years[ev.year].setData(ev.year, YEAR)
                 self.model.appendRow([years[ev.year]] + [QStandardItem() for _ in range(3)])
             years[ev.year].appendRow(self._row(ev, scored))
-        self.view.expandAll()
-        self.view.resizeColumnToContents(0)
+        self._apply_expansion()
         if current_id is not None:
             self.select(current_id)
 
     def _row(self, ev, scored) -> list[QStandardItem]:
         name = QStandardItem(ev.project or ev.title or f"评价表 {ev.id}")
         name.setData(ev.id, EVALUATION_ID)
-        name.setToolTip("\n".join(x for x in (FORM_NAMES.get(ev.form), ev.department, ev.implementer) if x))
-        total = "—" if scored.total is None else show(scored.total)
-        return [name, QStandardItem(total), QStandardItem(scored.grade or "—"),
-                QStandardItem(STATUS_NAMES.get(ev.status, ev.status))]
+        self._decorate(name, ev)
+        blank = scored.total is None or scored.nothing_scored
+        total = "—" if blank else show(scored.total)
+        cells = [QStandardItem(total), QStandardItem("—" if blank else scored.grade or "—"),
+                 QStandardItem(STATUS_NAMES.get(ev.status, ev.status))]
+        for cell in cells[:2]:
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return [name] + cells
+
+    @staticmethod
+    def _decorate(item: QStandardItem, ev) -> None:
+        final = ev.status == "final"
+        item.setIcon(lock_icon() if final else QIcon())
+        lines = [ev.project or ev.title or "", FORM_NAMES.get(ev.form), ev.department, ev.implementer,
+                 LOCKED_TIP if final else None]
+        item.setToolTip("\n".join(x for x in lines if x))
 
     def update_evaluation(self, ev, scored) -> bool:
         """Refresh one row in place; False when the row is not there (a full refresh is needed)."""
         item = self._find(ev.id)
-        if item is None or item.parent().text() != f"{ev.year} 年度":
+        if item is None or item.parent().data(YEAR) != ev.year:
             return False
         parent, row = item.parent(), item.row()
-        for column, new in enumerate(self._row(ev, scored)):
-            old = parent.child(row, column)
-            old.setText(new.text())
-            old.setToolTip(new.toolTip())
+        new = self._row(ev, scored)
+        item.setText(new[0].text())
+        self._decorate(item, ev)
+        for column, cell in enumerate(new[1:], start=1):
+            parent.child(row, column).setText(cell.text())
         return True
 
     def select(self, evaluation_id: int) -> None:
@@ -80,6 +112,27 @@ class Navigator(QWidget):
                 if parent.child(row).data(EVALUATION_ID) == evaluation_id:
                     return parent.child(row)
         return None
+
+    # -- folding and filtering -----------------------------------------------------------
+    def _folded(self, index, collapsed: bool) -> None:
+        year = index.data(YEAR)
+        if self._applying or year is None or self.filter_box.text():
+            return  # only the user's own folding, on the unfiltered list, is remembered
+        (self._collapsed.add if collapsed else self._collapsed.discard)(year)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self._apply_expansion()
+
+    def _apply_expansion(self) -> None:
+        filtering = bool(self.filter_box.text())
+        self._applying = True
+        try:
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                self.view.setExpanded(index, filtering or index.data(YEAR) not in self._collapsed)
+        finally:
+            self._applying = False
 
     def _current_changed(self, current, _previous) -> None:
         evaluation_id = current.siblingAtColumn(0).data(EVALUATION_ID)

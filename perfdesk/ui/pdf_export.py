@@ -42,7 +42,7 @@ def export_pdf(window_parent: QWidget | None, evaluations, scheme: ScoringScheme
     finally:
         if dialog is not None:
             dialog.close()
-    _after(window_parent, result)
+    offer_preview(window_parent, result)
     return result
 
 
@@ -69,7 +69,8 @@ def _reporter(dialog: QProgressDialog | None):
     return report
 
 
-def _after(parent: QWidget | None, result: PdfResult) -> None:
+def offer_preview(parent: QWidget | None, result: PdfResult) -> None:
+    """Say where the PDF is (and which characters no font has), and offer to show it."""
     if result.missing_characters:
         QMessageBox.warning(parent, EXPORT, MISSING.format(chars=" ".join(result.missing_characters)))
     answer = QMessageBox.question(parent, EXPORT, DONE.format(path=result.path, pages=result.pages))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from perfdesk.io.demo import data_dir
+from perfdesk.data_folder import data_dir
 
 MAX_RECENT = 8
 

@@ -14,6 +14,9 @@ from perfdesk.scoring.numbers import show
 from perfdesk.scoring.scheme import RATE_CAP, ScoringScheme
 
 FUND_RULE_NAMES = {"proportional": "按执行率比例：分值 × min(执行率, 100%)", "steps": "按执行率分档"}
+KEPT = "{count} 张已定稿的评价表保留定稿时的评分规则，修改规则不影响它们的得分和等级；解除定稿后才按新规则计算。"
+NONE_KEPT = "没有已定稿的评价表；新规则对所有评价表生效。"
+FINAL_PREVIEW = "“{name}”已定稿，按定稿时的规则计分（{total} 分，{grade}），新规则不影响它。"
 LOWER_NAMES = {"ratio": "比值：分值 × 目标 ÷ 实际", "linear": "线性：分值 × (1 − 超出比例)，超出一倍得 0"}
 
 
@@ -66,6 +69,9 @@ class SchemeDialog(QDialog):
         self.cap = QCheckBox("按执行率封顶总分（执行率低于80%最高89分，70%以下79分，60%以下69分，50%以下59分）")
         self.cap.setChecked(bool(c.total_cap))
         self.preview = QLabel(wordWrap=True)
+        self.kept = QLabel(wordWrap=True)
+        finalised = [ev for ev in document.ws.evaluations() if ev.status == "final"]
+        self.kept.setText(KEPT.format(count=len(finalised)) if finalised else NONE_KEPT)
         self.problem = QLabel(wordWrap=True, styleSheet="color: #a40000;")
         layout = QFormLayout(self)
         layout.addRow("资金得分", self.fund_rule)
@@ -77,6 +83,7 @@ class SchemeDialog(QDialog):
         layout.addRow("等级（每行：最低分 等级）", self.grades)
         layout.addRow("", self.cap)
         layout.addRow("效果预览", self.preview)
+        layout.addRow("已定稿的表", self.kept)
         layout.addRow("", self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.apply)
@@ -119,6 +126,11 @@ class SchemeDialog(QDialog):
         ev = self.evaluation
         if ev is None or not ev.scored:
             self.preview.setText("当前评价表不评分，无预览。" if ev else "未选择评价表。")
+            return
+        if ev.final_scheme is not None:
+            kept = score_evaluation(ev, scheme)
+            self.preview.setText(FINAL_PREVIEW.format(name=ev.project or ev.title, total=show(kept.total),
+                                                      grade=kept.grade))
             return
         before, after = score_evaluation(ev, self.current), score_evaluation(ev, scheme)
         self.preview.setText(

@@ -61,7 +61,8 @@ class ScorePanel(QWidget):
             self._charted = self._listed = None
             return
         self._show_scores(ev, scored)
-        self.chart.setVisible(ev.scored)  # unscored forms have no 分值 to chart
+        # unscored forms have no 分值 to chart; a table just begun has no groups to chart yet
+        self.chart.setVisible(ev.scored and any(len(g.path) == 1 for g in scored.groups))
         self._show_chart(scored)
         self._show_findings(scored)
 
@@ -71,6 +72,9 @@ class ScorePanel(QWidget):
             done = sum(1 for r in scored.indicators if r.status == "完成")
             self.total.setText("不评分")
             self.grade.setText(f"完成 {done} / {len(scored.indicators)} 项")
+        elif scored.nothing_scored:
+            self.total.setText("—")
+            self.grade.setText("—")
         else:
             self.total.setText(show(scored.total))
             self.grade.setText(scored.grade or "—")

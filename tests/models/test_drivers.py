@@ -20,7 +20,9 @@ def _probe(first: str) -> str:
 
 
 def test_commands_on_a_file_do_not_load_psycopg():
-    assert _probe("import perfdesk.cli") == "False False [False, False, False] False False False"
+    # the command line itself loads no peewee at all; a file workspace loads it without psycopg
+    assert _probe("import perfdesk.cli; assert 'peewee' not in sys.modules; from perfdesk.models import Workspace"
+                  ) == "False False [False, False, False] False False False"
 
 
 def test_a_server_workspace_gives_peewee_what_its_own_import_gives():

@@ -33,3 +33,45 @@ def answer_next_message_box(button=None) -> dict:
 
     QTimer.singleShot(0, answer)
     return seen
+
+
+def when_modal(kind, act) -> list:
+    """Run `act(dialog)` once a modal dialog of class `kind` is up (the test's code after the
+    click that opens it runs only when it closes). If `act` fails or leaves the dialog open, the
+    dialog is rejected and the problem is printed and returned in the list (raising inside Qt's
+    event loop would abort the process), so the test's own checks then fail."""
+    import traceback
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    problems: list = []
+
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(10, poll)
+            return
+        try:
+            act(dialog)
+        except Exception:  # noqa: BLE001 - reported, see above
+            problems.append(traceback.format_exc())
+        if dialog.isVisible() and QApplication.activeModalWidget() is dialog:
+            problems.append(f"{kind.__name__} stayed open")
+            dialog.reject()
+        for problem in problems:
+            print(problem)
+
+    QTimer.singleShot(0, poll)
+    return problems
+
+
+def type_into(widget, text: str) -> None:
+    """Key presses carrying `text`, one character each, sent to `widget` (any script)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+    for char in text:
+        key = Qt.Key.Key_Return if char == "\n" else 0
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, char))
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, char))

@@ -50,3 +50,48 @@ def test_readonly_workspace_is_marked_in_the_title(qtbot, tmp_path):
     qtbot.addWidget(window)
     assert "只读" in window.windowTitle()
     window.close()
+
+
+def test_the_window_shows_before_the_workspace_opens_then_shows_it(qtbot, tmp_path):
+    from perfdesk.io import exchange
+    from tests.ui.helpers import FIXTURES
+    path = tmp_path / "start.perfdesk"
+    with Workspace.create(path) as ws:
+        ws.import_evaluations(exchange.loads((FIXTURES / "004_02_chengxiang_yiliao_jiuzhu.json").read_text("utf-8")))
+    window = app_module.start(path)
+    qtbot.addWidget(window)
+    assert window.ws is None and window.empty_note.text() == "正在打开工作区 start.perfdesk …"
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.evaluation is not None, timeout=5000)
+    assert window.evaluation.project == "城乡医疗救助" and window.score_panel.total.text() == "97.99"
+    window.close()
+
+
+def test_the_first_window_needs_neither_the_models_nor_scoring(tmp_path):
+    """What `perfdesk` imports before its window is on screen (benchmarks/bench_startup.py)."""
+    import os
+    import subprocess
+    import sys
+    code = ("import sys; from perfdesk.ui.app import start; window = start(None); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('peewee', 'psycopg', 'pyqtgraph', "
+            "'reportlab', 'openpyxl') or m.startswith(('perfdesk.scoring.', 'perfdesk.models.workspace')) "
+            "and m != 'perfdesk.scoring.messages'))")  # the Chinese names: plain strings
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PERFDESK_DATA_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_showing_a_table_needs_no_file_readers_or_writers(tmp_path):
+    """Opening the workspace and showing its table loads none of the import/export libraries."""
+    import os
+    import subprocess
+    import sys
+    code = ("import sys; from PySide6.QtWidgets import QApplication; from perfdesk.ui.app import start\n"
+            "window = start(None)\n"
+            "while window.evaluation is None: QApplication.instance().processEvents()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('openpyxl', 'xlrd', 'docx', 'reportlab', 'psycopg')))")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PERFDESK_DATA_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+                         timeout=60)
+    assert out.stdout.strip() == "[]", out.stdout

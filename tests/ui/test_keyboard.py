@@ -345,7 +345,12 @@ def test_typing_in_a_finalised_table_says_why_and_changes_nothing(qtbot, open_wi
     QGuiApplication.clipboard().setText("1次")
     press(qtbot, KEY.Key_V, CTRL)
     assert window.banner.text() == FINAL_MESSAGE
-    assert view.palette().base().color().name() == "#efefef"  # it looks read-only
+    corner = view.viewport().grab().toImage()
+    assert corner.pixelColor(corner.width() - 3, corner.height() - 3).name() == "#efefef"  # it looks read-only
+    editor.setCurrentWidget(editor.header)
+    field = editor.header.rows["project"]
+    inside = field.grab().toImage()
+    assert field.isReadOnly() and inside.pixelColor(inside.width() - 4, inside.height() // 2).name() == "#efefef"
     assert stored(window) == before
 
 

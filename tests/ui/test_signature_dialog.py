@@ -52,7 +52,7 @@ def test_signature_lines_set_in_the_dialog_print_in_the_pdf(qtbot, tmp_path, mon
     target = tmp_path / "t.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(PdfOptionsDialog, "exec", lambda self: True)
-    monkeypatch.setattr(pdf_export, "_after", lambda parent, result: None)
+    monkeypatch.setattr(pdf_export, "offer_preview", lambda parent, result: None)
     window.actions.export_pdf("table", "current", "自评表（当前评价表）…")
     text = flat("".join(page_texts(target)))
     assert "分管领导：" in text and "审核人" not in text and "单位负责人" not in text

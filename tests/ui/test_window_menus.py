@@ -48,8 +48,8 @@ def test_read_only_reason_is_shown_in_the_banner(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(location.os, "access", lambda path, mode: False)
     window = MainWindow(Workspace.open(tmp_path / "ui.perfdesk"))
     qtbot.addWidget(window)
-    assert window.readonly_banner.isVisibleTo(window)
-    assert "只读" in window.readonly_banner.text() and "写入" in window.readonly_banner.text()
+    assert window.banner.isVisibleTo(window)
+    assert "只读" in window.banner.text() and "写入" in window.banner.text()
     window.close()
 
 
@@ -64,7 +64,7 @@ def test_pdf_export_menu_writes_the_year_summary(qtbot, tmp_path, monkeypatch):
     from perfdesk.ui.pdf_options import PdfOptionsDialog
     monkeypatch.setattr(PdfOptionsDialog, "exec", lambda self: self.orientation.setCurrentIndex(1) or True)
     written = []
-    monkeypatch.setattr(pdf_export, "_after", lambda parent, result: written.append(result))
+    monkeypatch.setattr(pdf_export, "offer_preview", lambda parent, result: written.append(result))
     window.actions.export_pdf("summary", "year", "汇总表（本年度）…")
     assert target.read_bytes().startswith(b"%PDF") and written[0].pages >= 1
     from pypdf import PdfReader

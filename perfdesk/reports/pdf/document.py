@@ -7,14 +7,13 @@ Templates: FORM (the first page of a form: the whole frame), FORM_CONT (the page
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from perfdesk import atomic_write
 from perfdesk.reports.pdf.canvas import NumberedCanvas
 from perfdesk.reports.pdf.styles import CONTINUED_HEIGHT, REPORT_MARGINS, TABLE_MARGIN, page_size
 from perfdesk.reports.pdf.text import Typesetter
@@ -92,13 +91,4 @@ def pdf_date(moment: datetime) -> str:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write next to the target, then rename over it: a reader never sees half a file."""
-    fd, temp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        os.unlink(temp)
-        raise
+    atomic_write.write_bytes(path, data)
