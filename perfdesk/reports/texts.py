@@ -107,8 +107,6 @@ GRADE_COUNT = "{grade}{count}个"
 GRADE_JOIN = "、"
 SUMMARY_NOTE = ("注：合计行的执行率 = Σ全年执行数 ÷ Σ全年预算数；得分栏为已评分项目的平均分；"
                 "等级栏为各等级项目个数。金额按万元折算。")
-REASON_JOIN = "；"
-ELLIPSIS = "…"
 
 # 自评报告
 REPORT_TITLE = "{department}{year}年度项目支出绩效自评报告"

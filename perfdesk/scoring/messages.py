@@ -137,3 +137,7 @@ SCHEME_FIELDS = {
     "lower_formula": "越低越好指标公式", "tier_bands": "定性档次下限", "tier_defaults": "定性默认得分",
     "grade_bands": "等级", "total_cap": "按执行率封顶",
 }
+# 汇总表: the 偏差原因摘要 joins the reasons of the indicators that lost points.
+REASON_JOIN = "；"
+ELLIPSIS = "…"
+NO_REASON_WORD = "无"  # a reason that says nothing
