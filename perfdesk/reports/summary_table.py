@@ -11,7 +11,7 @@ from perfdesk.reports.fingerprint import combined
 from perfdesk.reports.form_parts import spread
 from perfdesk.reports.forms import Printed
 from perfdesk.scoring.numbers import round2
-from perfdesk.scoring.yearly import Totals, by_year, summary_line, totals
+from perfdesk.scoring.yearly import Totals, by_year, grade_counts, summary_line, totals
 
 WIDTHS = (8, 30, 22, 18, 18, 15, 12, 12, 12, 9, 24)
 Progress = Callable[[int, int], None]
@@ -58,10 +58,6 @@ def _row(number: int, item: Printed) -> Row:
 
 def _wan(value: Decimal | None) -> str:
     return "" if value is None else f"{round2(value):,.2f}"
-
-
-def grade_counts(grades: dict[str, int]) -> str:
-    return texts.GRADE_JOIN.join(texts.GRADE_COUNT.format(grade=g, count=n) for g, n in grades.items())
 
 
 def _total_block(t: Totals) -> Block:

@@ -111,6 +111,11 @@ def totals(items: Iterable[Scored], bands) -> Totals:
     )
 
 
+def grade_counts(grades: dict[str, int]) -> str:
+    """"优3个、良1个、中0个、差0个"."""
+    return msg.GRADE_JOIN.join(f"{grade}{count}{msg.GRADE_COUNT_UNIT}" for grade, count in grades.items())
+
+
 def by_year(items: Iterable[Scored]) -> list[tuple[int, list]]:
     """The items grouped by year, years ascending, each year's items in their given order."""
     ordered = sorted(items, key=lambda item: item.ev.year)
