@@ -1,5 +1,5 @@
 """Every Chinese string printed in the PDFs, in one place."""
-from perfdesk.scoring.messages import GRADE_JOIN, SUMMARY_HEADERS, SUMMARY_TITLE  # noqa: F401 - shared vocabulary
+from perfdesk.scoring.messages import ELLIPSIS, GRADE_JOIN, SUMMARY_HEADERS, SUMMARY_TITLE  # noqa: F401 - shared vocabulary
 
 YEAR_LINE = "（{year}年度）"
 MONEY = "（{unit}）"
