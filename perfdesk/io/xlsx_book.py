@@ -162,7 +162,7 @@ class Sheet:
         if not text:
             return
         per_line = max(int(width * style.CHARS_PER_WIDTH_UNIT), 1)
-        lines = sum(len(part) // per_line + 1 for part in str(text).split("\n"))
+        lines = sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
         self.heights[row] = min(style.MAX_ROW_HEIGHT, max(self.heights.get(row, style.LINE_HEIGHT), lines * style.LINE_HEIGHT))
 
     def _fit(self, row: int, col: int, text: str, note: bool = False) -> str:
