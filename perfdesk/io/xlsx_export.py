@@ -9,7 +9,7 @@ Sheets, all with generated names (user text never names a sheet, so no formula c
 - 评分规则: the scheme in words and the grade table the formulas use (see xlsx_rules);
 - 长文本, when a text was longer than a cell holds (see xlsx_book).
 Every formula stores perfdesk's figure, so viewers that do not recalculate, and perfdesk's own
-import, see numbers; `read_workbook` on the result gives back the same evaluations.
+import, see numbers; `perfdesk.io.reader.read_file` on the result gives back the same evaluations.
 """
 from __future__ import annotations
 
