@@ -263,7 +263,7 @@ def _export(args) -> int:
         return _export_docx(args, evaluations, scheme, signature)
     if args.xlsx:
         from perfdesk.io.xlsx_export import write_workbook
-        write_workbook(args.xlsx, evaluations, scheme)
+        write_workbook(args.xlsx, evaluations, scheme, signature)
         return 0
     from perfdesk.io import exchange
     write_atomically(args.json, exchange.dumps(evaluations))

@@ -21,6 +21,7 @@ from perfdesk.io.grid.model import Grid
 from perfdesk.io.recognize import Overrides, TableReading, recognize, reread
 from perfdesk.io.refusal import ImportRefused
 from perfdesk.io.richtext import plain_evaluation
+from perfdesk.io.xlsx_exported import report_sections
 
 
 @dataclass
@@ -45,7 +46,7 @@ class FileReading:
         grid = self.grids[self._grid_of[index]]
         read = reread(grid, self.tables[index], self.path.name, self.default_year, overrides)
         if isinstance(read, TableReading):
-            read = _plain(read)
+            read = _with_sections(_plain(read), self.tables[index].evaluation.report_sections)
             if read.evaluation.year != self.tables[index].evaluation.year and self.tables[index].year_source is None:
                 read = replace(read, evaluation=replace(read.evaluation, year=self.tables[index].evaluation.year))
             self.tables[index] = read
@@ -76,14 +77,26 @@ def read_grids(path: Path, grids: list[Grid], notes: list[str], year: int) -> Fi
     if not any(grid.cells for grid in grids):
         raise ImportRefused(f"{path.name}：{texts.EMPTY_FILE}", notes)
     found = FileReading(path, [], list(notes), year, grids)
+    sections: dict[str, tuple] = {}
     for index, grid in enumerate(grids):
+        if grid.kind == "report":  # the report texts of perfdesk's own export, by table sheet
+            sections.update(report_sections(grid))
+            continue
         tables, skipped = recognize(grid, path.name, year)
         found.tables += [_plain(t) for t in tables]
         found._grid_of += [index] * len(tables)
         found.notes += skipped
+    if sections:
+        found.tables = [_with_sections(t, sections.get(grids[i].name)) for t, i in zip(found.tables, found._grid_of)]
     if not found.tables:
         raise ImportRefused(f"{path.name}：{texts.NO_TABLE}", found.notes)
     return found
+
+
+def _with_sections(reading: TableReading, sections: tuple | None) -> TableReading:
+    if not sections:
+        return reading
+    return replace(reading, evaluation=plain_evaluation(replace(reading.evaluation, report_sections=sections)))
 
 
 def _plain(reading: TableReading) -> TableReading:

@@ -79,16 +79,57 @@ PASTE_HEADER_ONLY = "剪贴板中只有表头，没有指标行"
 PASTE_NO_INDICATOR = "剪贴板中没有指标行（没有指标名称、指标值或完成值）"
 PASTE_NOT_A_NUMBER = "第 {row} 行的{what}不是数字：{value}"
 
-# Cell notes written by the exporter and read back by the importer.
+# Cell notes written by the exporter and read back by the importer (see xlsx_notes).
 PRINTED_NOTE = "原表填报值："
 COMPUTED_NOTE = "perfdesk 计算值（非原表填报值）"
-MANUAL_NOTE = "手工评分，理由：{reason}"
+MANUAL_NOTE = "手工评分，理由："
+DIRECTION_NOTE = "计分方向："
+SIGNATURE_NOTE = "签章："
+DIRECTION_NAMES = {"higher": "越高越好", "lower": "越低越好", "equal": "等于目标", "qualitative": "定性"}
 NOTE_AUTHOR = "perfdesk"
+# A custom document property that marks a workbook as perfdesk's export: its formulas are
+# perfdesk's own computations, not values printed in a table.
+EXPORT_MARK = "perfdesk"
+EXPORT_MARK_VALUE = "导出的评价表"
 
 # Export.
-SUMMARY_SHEET = "汇总表"
-SUMMARY_TITLE = "项目支出绩效自评汇总表"
-SUMMARY_TOTAL = "合计"
+SUMMARY_SHEET = "{year}年汇总表"
+SUMMARY_SUBTITLE = "部门：{department}　　　　金额单位：万元"
+SUMMARY_TOTAL = "合计（共{count}个项目）"
+SUMMARY_NOTE = ("注：合计行的执行率 = Σ全年执行数 ÷ Σ全年预算数；得分栏为已评分项目的平均分；"
+                "等级栏为各等级项目个数。金额按万元折算。各数随评价表工作表中的数字自动重算。")
+TABLE_SHEET = "{year}年表{number}"
 YEAR_LINE = "（{year}年度）"
 UNIT_LINE = "单位：{unit}"
 FUND_TOTAL_LABEL = "年度资金总额"
+GROUP_SUBTOTALS = ("二级指标得分小计", "一级指标得分小计")
+
+REPORT_SHEET = "自评报告"
+REPORT_TITLE = "自评报告文字"
+REPORT_HEADER = ("工作表", "项目", "章节", "报告文字")
+
+RULES_SHEET = "评分规则"
+RULES_TITLE = "评分规则（本工作簿公式所用）"
+RULES_GRADES_HEADER = ("总分下限", "等级")
+RULES_NOTE = ("在评价表工作表中修改实际完成值、指标值或分值（数字）后，比例计分指标的得分、小计、总分和等级"
+              "按本规则自动重算；手工评分和原表得分是数值，不随之改变。")
+RULES_LINES = {
+    "fund_proportional": "资金得分 = 分值 × min(执行率, 100%)，执行率 = 全年执行数 ÷ 全年预算数",
+    "fund_steps": "资金得分按执行率分档：{steps}",
+    "fund_step": "≥{bound}% 得分值的 {earned}%",
+    "default_fund_weight": "资金分值未填时按 {weight} 分计",
+    "lower_ratio": "越低越好指标超标时得 分值 × 目标 ÷ 实际",
+    "lower_linear": "越低越好指标超标时得 分值 × (1 − (实际 − 目标) ÷ 目标)，实际 ≥ 2 倍目标得 0 分",
+    "higher": "越高越好指标未达标时得 分值 × 实际 ÷ 目标",
+    "tiers": "定性指标：达成 {a}%、部分达成 {b}%、未达成 {c}% 的分值",
+    "cap": "按执行率封顶总分：{caps}",
+    "cap_item": "执行率低于 {bound}% 时总分不超过 {cap}",
+    "rounding": "每项得分四舍五入到 2 位小数；总分 = 资金得分 + 各指标得分",
+}
+RULES_JOIN = "；"
+
+LONG_TEXT_SHEET = "长文本"
+LONG_TEXT_TITLE = "超出 Excel 单元格上限（32,767 字）的完整内容"
+LONG_TEXT_HEADER = ("编号", "所在单元格", "段", "内容")
+LONG_CELL_TAIL = "……（全文共 {length} 字，超出 Excel 单元格上限，完整内容见“{sheet}”工作表第 {number} 项）"
+LONG_NOTE_TAIL = "……（批注全文共 {length} 字，完整内容见“{sheet}”工作表第 {number} 项）"

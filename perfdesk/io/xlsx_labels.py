@@ -24,7 +24,6 @@ EXPORT_DECLARED_SPLIT = (("declared", "目标申报数"), ("initial", "预算编
 EXPORT_TARGETS_SPLIT = (("target", "年初指标值"), ("target_adjusted", "调整后指标值"))
 EXPORT_DEPARTMENT_LABELS = {"target": "全年指标值", "actual": "完成情况", "weight": "权重", "score": "自评得分"}
 EXPORT_TRANSFER_REASON = "未完成原因和改进措施"
-EXPORT_SUMMARY_HEADER = ("项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率（%）", "自评得分", "等级")
 
 
 def first_label(table: dict[str, tuple[str, ...]], field: str) -> str:

@@ -1,52 +1,45 @@
-"""Print look of an exported sheet: borders, wrapping, fonts, column widths and A4 page setup."""
+"""Print look of an exported sheet (XlsxWriter format properties) and its A4 page set-up."""
 from __future__ import annotations
 
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+from decimal import Decimal
 
-_THIN = Side(style="thin")
-BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-WRAP = Alignment(wrap_text=True, vertical="center", horizontal="center")
-TITLE_FONT = Font(name="宋体", size=16, bold=True)
-BODY_FONT = Font(name="宋体", size=10)
-LABEL_FONT = Font(name="宋体", size=10, bold=True)
+from xlsxwriter.utility import xl_col_to_name
+
+FONT = {"font_name": "宋体"}
+BODY = {**FONT, "font_size": 10, "valign": "vcenter"}
+TITLE = {**FONT, "font_size": 16, "bold": True, "align": "center", "valign": "vcenter"}
+SUBTITLE = {**BODY, "align": "center"}
+LABEL = {"bold": True}
+LEFT = {"align": "left"}
+FRAME = {**BODY, "border": 1, "text_wrap": True, "align": "center"}
+NOTE = {**BODY, "text_wrap": True, "align": "left", "font_size": 9}
+
+RATE = {"num_format": "0.00"}
+SCORE = {"num_format": "0.00"}
+COUNT = {"num_format": "0"}
 CHARS_PER_WIDTH_UNIT = 0.55  # CJK characters per unit of Excel column width, roughly
 LINE_HEIGHT = 14
+MAX_ROW_HEIGHT = 409
 
 
-def frame(ws, first_row: int, last_row: int, width: int) -> None:
-    """Border and wrap every cell of the table body (before merging, so merged areas keep borders)."""
-    for row in ws.iter_rows(min_row=first_row, max_row=last_row, max_col=width):
-        for cell in row:
-            cell.border = BORDER
-            cell.alignment = WRAP
-            if not cell.font.bold:
-                cell.font = BODY_FONT
+def money(value: Decimal | None) -> dict:
+    """Thousands separators and at least two decimals (more when the amount has them)."""
+    places = 2
+    if isinstance(value, Decimal) and value.is_finite():
+        places = max(2, -value.normalize().as_tuple().exponent)
+    return {"num_format": "#,##0." + "0" * min(places, 10)}
 
 
-def widths(ws, columns: list[float]) -> None:
-    for index, width in enumerate(columns, 1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-
-
-def fit_height(ws, row: int, text: str | None, width: float) -> None:
-    """Make a row tall enough for a long wrapped text in a cell `width` units wide."""
-    if not text:
-        return
-    per_line = max(int(width * CHARS_PER_WIDTH_UNIT), 1)
-    lines = sum(len(part) // per_line + 1 for part in text.split("\n"))
-    current = ws.row_dimensions[row].height or LINE_HEIGHT
-    ws.row_dimensions[row].height = min(409, max(current, lines * LINE_HEIGHT))
-
-
-def a4(ws, width: int, last_row: int, title_rows: str | None) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if width > 9 else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.print_area = f"A1:{get_column_letter(width)}{last_row}"
+def page(ws, width: int = 0, last_row: int = 0, title_rows: tuple[int, int] | None = None,
+         landscape: bool | None = None) -> None:
+    """A4, fitted to one page wide, centred, with the title rows repeated on every page."""
+    ws.set_paper(9)
+    if landscape if landscape is not None else width > 9:
+        ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.center_horizontally()
+    ws.set_margins(left=0.5, right=0.5)
+    if width and last_row:
+        ws.print_area(f"A1:{xl_col_to_name(width - 1)}{last_row}")
     if title_rows:
-        ws.print_title_rows = title_rows
+        ws.repeat_rows(title_rows[0] - 1, title_rows[1] - 1)

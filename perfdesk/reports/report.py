@@ -11,11 +11,12 @@ from perfdesk.reports import figures, texts
 from perfdesk.reports.content import Appendix, Chart, Report, Section, Text
 from perfdesk.reports.fingerprint import combined
 from perfdesk.reports.forms import Printed, form_of
-from perfdesk.reports.summary_table import grade_counts, shortfall, summary_forms, totals
+from perfdesk.reports.summary_table import summary_forms
 from perfdesk.scoring.messages import REPORT_SECTIONS
 from perfdesk.scoring.numbers import show
 from perfdesk.scoring.signature import SignatureBlock
 from perfdesk.scoring.totals import group_name
+from perfdesk.scoring.yearly import grade_counts, shortfall, totals
 
 
 def report_title(items: list[Printed]) -> str:

@@ -1,4 +1,5 @@
 """Every Chinese string printed in the PDFs, in one place."""
+from perfdesk.scoring.messages import ELLIPSIS, GRADE_JOIN, SUMMARY_HEADERS, SUMMARY_TITLE  # noqa: F401 - shared vocabulary
 
 YEAR_LINE = "（{year}年度）"
 MONEY = "（{unit}）"
@@ -97,18 +98,11 @@ LABEL_WORDS = (
 )
 
 # 汇总表
-SUMMARY_TITLE = "部门项目支出绩效自评情况汇总表"
 SUMMARY_SUBTITLE = "部门：{department}　　　　金额单位：万元"
-SUMMARY_HEADERS = ("序号", "项目名称", "实施单位", "全年预算数", "全年执行数", "执行率",
-                   "预算执行得分", "指标得分", "自评总分", "等级", "偏差原因摘要")
 SUMMARY_TOTAL = "合计"
 SUMMARY_COUNT = "共{count}个项目"
-GRADE_COUNT = "{grade}{count}个"
-GRADE_JOIN = "、"
 SUMMARY_NOTE = ("注：合计行的执行率 = Σ全年执行数 ÷ Σ全年预算数；得分栏为已评分项目的平均分；"
                 "等级栏为各等级项目个数。金额按万元折算。")
-REASON_JOIN = "；"
-ELLIPSIS = "…"
 
 # 自评报告
 REPORT_TITLE = "{department}{year}年度项目支出绩效自评报告"

@@ -36,6 +36,7 @@ class IndicatorResult:
     actual: str | None
     weight: Decimal | None
     rule: str
+    fraction: Decimal  # of the weight that the rule awards, 0..1
     computed: Decimal | None  # the rule's score (None on unscored forms)
     recorded: Decimal | None  # manual or printed score
     recorded_source: str | None  # "manual" / "printed"
@@ -126,7 +127,7 @@ def score_leaf(path: tuple[str, ...], leaf: Indicator, scored: bool, scheme: Sco
     rule_text = explain_rule(outcome, remark + choice.remark, scored, weight, computed)
     return IndicatorResult(
         path=path, indicator=leaf, target=target_text, actual=leaf.actual, weight=weight,
-        rule=choice.name, computed=computed, recorded=recorded, recorded_source=source,
+        rule=choice.name, fraction=outcome.fraction, computed=computed, recorded=recorded, recorded_source=source,
         score=round2(recorded) if recorded is not None else computed,
         explanation=explain_override(rule_text, computed, recorded, source), rule_explanation=rule_text,
         status=status_of(outcome), target_read=target, actual_read=actual,

@@ -137,3 +137,13 @@ SCHEME_FIELDS = {
     "lower_formula": "越低越好指标公式", "tier_bands": "定性档次下限", "tier_defaults": "定性默认得分",
     "grade_bands": "等级", "total_cap": "按执行率封顶",
 }
+# 部门项目支出绩效自评情况汇总表: its title and columns (GUIDE.md §6), the 合计 row's grade counts
+# ("优3个、良1个…"), and the 偏差原因摘要 that joins the reasons of the indicators that lost points.
+SUMMARY_TITLE = "部门项目支出绩效自评情况汇总表"
+SUMMARY_HEADERS = ("序号", "项目名称", "实施单位", "全年预算数", "全年执行数", "执行率",
+                   "预算执行得分", "指标得分", "自评总分", "等级", "偏差原因摘要")
+GRADE_COUNT_UNIT = "个"
+GRADE_JOIN = "、"
+REASON_JOIN = "；"
+ELLIPSIS = "…"
+NO_REASON_WORD = "无"  # a reason that says nothing

@@ -225,7 +225,7 @@ class WindowActions:
         path = file_dialogs.save_file(window, "导出Excel", f"{window.ws.path.stem}.xlsx", XLSX_FILTER)
         if path:
             try:
-                write_workbook(Path(path), window.ws.evaluations(), window.document.scheme())
+                write_workbook(Path(path), window.ws.evaluations(), window.document.scheme(), window.ws.signature_block())
             except OSError as exc:
                 return window.show_problem(f"无法写入 {path}：{exc.strerror}")
             window.statusBar().showMessage(f"已导出 {path}", 10000)

@@ -50,5 +50,9 @@ def test_bundled_program_runs_the_command_line(bundle, tmp_path):
     exported = run(bundle, "export", ws, "--all", "--pdf", pdf, cwd=tmp_path)
     assert exported.returncode == 0, exported.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
+    xlsx = tmp_path / "table.xlsx"
+    assert run(bundle, "export", ws, "--all", "--xlsx", xlsx, cwd=tmp_path).returncode == 0
+    import openpyxl
+    assert openpyxl.load_workbook(xlsx, data_only=True)["2022年汇总表"]["I5"].value == 99.99
     refused = run(bundle, "list", FIXTURES / "FORMAT.md", cwd=tmp_path)
     assert refused.returncode == 1 and "perfdesk" in refused.stderr and "Traceback" not in refused.stderr

@@ -41,3 +41,42 @@ def comparable(evaluation) -> dict:
     for key in NOT_IN_WORKBOOK:
         table.pop(key)
     return table
+
+
+def map_leaves(ev, change):
+    """The evaluation with change(index, leaf) applied to every leaf, in order."""
+    from dataclasses import replace
+    count = [0]
+
+    def walk(node):
+        if node.children:
+            return replace(node, children=tuple(walk(c) for c in node.children))
+        count[0] += 1
+        return change(count[0] - 1, node)
+    return replace(ev, indicators=tuple(walk(n) for n in ev.indicators))
+
+
+def unprinted(ev):
+    """A table as built in perfdesk: nothing printed, every figure computed."""
+    from dataclasses import replace
+    ev = map_leaves(ev, lambda i, leaf: replace(leaf, score_printed=None))
+    funds = tuple(replace(f, rate_printed=None, score_printed=None) for f in ev.funds)
+    return replace(ev, funds=funds, total_score_printed=None, total_weight_printed=None, grade_printed=None)
+
+
+def with_user_work(ev):
+    """Work done in perfdesk on an imported table: a manual score with a reason over two lines,
+    a typed direction, report texts (one starting with "="), signatories."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from perfdesk.scoring.evaluation import Signatories
+
+    def change(i, leaf):
+        if i == 0 and ev.scored:
+            return replace(leaf, manual_score=Decimal("1.5"), manual_reason="抽查发现问题\n扣分")
+        return replace(leaf, direction="lower") if i == 1 else leaf
+    ev = map_leaves(ev, change)
+    return replace(ev, report_sections=(("basic", "基本情况。\n第二段"), ("other", "=其他说明")),
+                   signatories=Signatories(preparer="张喆", phone="021-65000000", finance_head="李堃",
+                                           date="2023-03-25"))

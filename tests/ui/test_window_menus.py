@@ -192,3 +192,24 @@ def test_report_options_pick_sections_and_need_at_least_one(qtbot):
     dialog.sections["problems"].setChecked(False)
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     assert PdfOptionsDialog("导出PDF").chosen_sections() is None
+
+
+def test_export_excel_menu_writes_one_summary_per_year(qtbot, tmp_path, monkeypatch):
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+    ws = workspace_with(tmp_path, "004_01_yibao_guanli_shiwu.json", "001_01_chengxiang_jumin_canbao_xianji_pipei.json",
+                        "004_02_chengxiang_yiliao_jiuzhu.json")
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    target = tmp_path / "导出.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    [action] = [a for a in window.actions.file_menu.actions() if a.text() == "导出Excel…"]
+    action.trigger()
+    book = openpyxl.load_workbook(target, data_only=True)
+    assert {"2021年汇总表", "2022年汇总表"} <= set(book.sheetnames)
+    projects = {year: [book[f"{year}年汇总表"].cell(row, 2).value for row in (5, 6)] for year in (2021, 2022)}
+    assert projects[2022] == ["医疗保障管理事务", "城乡医疗救助"]
+    assert projects[2021] == ["2021年城乡居民医疗保险参保县级匹配资金项目", None]
+    assert book["2021年汇总表"]["A6"].value == "合计（共1个项目）"
+    assert book["2022年汇总表"]["I7"].value == round(99.99 + 97.99, 2) / 2  # 合计: the mean of this year's totals only
+    window.close()

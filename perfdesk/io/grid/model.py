@@ -40,6 +40,7 @@ class Grid:
     hidden_rows: set[int] = field(default_factory=set)
     hidden_columns: set[int] = field(default_factory=set)
     notes: dict[int, list[str]] = field(default_factory=dict)  # row -> what the source noticed there
+    cell_notes: dict[tuple[int, int], str] = field(default_factory=dict)  # notes (comments) the file put on cells
     _rows: dict[int, list[int]] | None = field(default=None, repr=False)
     _covering: dict[int, list[Range]] | None = field(default=None, repr=False)
 

@@ -1,5 +1,6 @@
 """Numbers as a spreadsheet displays them: dates in their (Chinese) formats, percentages with
-their printed decimals, other numbers exact.
+their printed decimals, words a format prints around a number ('"≥"0%' shows "≥95%") and
+thousands separators, other numbers exact.
 
 Excel and WPS store the Chinese built-in formats by id only (ECMA-376 §18.8.30 lists them per
 locale; ids 27–36 and 50–58 are the zh-CN dates) and write no format code for them, so a
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
@@ -79,6 +80,9 @@ def number_cell(number: Decimal, code: str, date1904: bool = False) -> GridCell:
         shown = date_text(number, code, date1904)
         if shown is not None:
             return GridCell(shown, DATE)
+    shown = with_words(number, code)
+    if shown is not None:
+        return GridCell(shown, PERCENT if "%" in _QUOTED.sub("", code) else NUMBER, number)
     places = percent_places(code)
     if places is not None:
         return GridCell(percent_text(number, places), PERCENT, number)
@@ -165,3 +169,31 @@ def ampm_text(moment: dt.datetime, token: str) -> str:
     if token == "上午/下午":
         return "上午" if morning else "下午"
     return ("AM" if morning else "PM") if len(token) > 3 else ("A" if morning else "P")
+
+
+# A format of words around one number part, as offices write them (0"人", #,##0.00"元", "≥"0%) and
+# as perfdesk's export writes typed quantities. Words are quoted, or single characters escaped with
+# a backslash, as LibreOffice rewrites them on saving ('\\≤0"个月"').
+_WORDS = r'(?:"[^"]*"|\\.)*'
+_WORDED = re.compile(rf'(?P<pre>{_WORDS})(?P<body>#,##0|0)(?:\.(?P<places>0+))?(?P<percent>%)?(?P<post>{_WORDS})')
+
+
+def with_words(number: Decimal, code: str) -> str | None:
+    """The text a number shows through a format of words or thousands separators, else None.
+
+    More decimals than the format has are shown when the cell holds them (typed in Excel), so
+    the text says what the cell computes with."""
+    match = _WORDED.fullmatch(code or "")
+    if not match or not (match["pre"] or match["post"] or match["body"] == "#,##0"):
+        return None
+    value = number * 100 if match["percent"] else number
+    exponent = value.normalize().as_tuple().exponent
+    places = max(len(match["places"] or ""), -exponent if isinstance(exponent, int) and exponent < 0 else 0)
+    with localcontext() as context:  # room for every digit of a large amount
+        context.prec = max(context.prec, value.adjusted() + places + 2)
+        shown = format(value.quantize(Decimal(1).scaleb(-places)), "," if match["body"] == "#,##0" else "")
+    return _words(match["pre"]) + shown + ("%" if match["percent"] else "") + _words(match["post"])
+
+
+def _words(quoted: str) -> str:
+    return "".join(a or b for a, b in re.findall(r'"([^"]*)"|\\(.)', quoted))

@@ -7,7 +7,13 @@ soon as it passes a limit, before it is held in memory.
 
 A formula is never a value: the saved result is shown (and noted), or, without one, the cell is
 `unknown`. Notes written by perfdesk's own export are honoured: "原表填报值：x" puts the printed
-value back, a cell noted as computed by perfdesk reads as empty.
+value back, a cell noted as computed by perfdesk reads as empty; every note stays with its cell
+(`Grid.cell_notes`) for the recognizer (manual scores, directions, signatories, see xlsx_notes).
+
+perfdesk's own export (marked by a custom document property, see xlsx_exported) is read with
+what it adds: its formulas are perfdesk's computations and read as empty; its 汇总表, 评分规则 and
+长文本 sheets hold no table; texts it had to move to 长文本 come back whole; its 自评报告 sheet
+is a grid of kind "report" (read by the reader, not the recognizer).
 """
 from __future__ import annotations
 
@@ -20,6 +26,8 @@ from pathlib import Path
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
 from perfdesk.io import texts
+from perfdesk.io import xlsx_exported as exported
+from perfdesk.io import xlsx_notes
 from perfdesk.io.grid import limits
 from perfdesk.io.grid.limits import Refusal
 from perfdesk.io.grid.model import DATE, UNKNOWN, Grid, GridCell
@@ -43,6 +51,9 @@ class _Book:
     strings: list[str] = field(default_factory=list)
     styles: list[str] = field(default_factory=list)  # format code per cell format index
     date1904: bool = False
+    exported: bool = False  # perfdesk's own export
+    long_texts: dict[int, str] = field(default_factory=dict)  # its 长文本 items
+    keep_spaces: bool = False  # texts as written (the report texts and 长文本 parts), not stripped
 
 
 def read_xlsx(path: Path) -> tuple[list[Grid], list[str]]:
@@ -61,6 +72,9 @@ def read_xlsx(path: Path) -> tuple[list[Grid], list[str]]:
             book.styles = _styles(package, parts["styles"])
         package.count([part for kind, part in rels.values() if kind == "worksheet" and part in package.names],
                       _COUNTED, _LIMITS)
+        book.exported = exported.is_export(package)
+        if book.exported:
+            _long_texts(package, sheets, rels, book)
         grids, notes = [], []
         for name, rel_id, state in sheets:
             kind, part = rels.get(rel_id, ("", ""))
@@ -68,9 +82,21 @@ def read_xlsx(path: Path) -> tuple[list[Grid], list[str]]:
                 notes.append(texts.SHEET_NOT_TABLE.format(sheet=name))
             elif state != "visible":
                 notes.append(texts.SHEET_HIDDEN.format(sheet=name))
+            elif book.exported and exported.auxiliary(name):
+                continue  # perfdesk's own 汇总表, 评分规则, 长文本: no table
+            elif book.exported and name == texts.REPORT_SHEET:
+                grids.append(_sheet(package, part, name, book, kind="report"))
             else:
                 grids.append(_sheet(package, part, name, book))
         return grids, notes
+
+
+def _long_texts(package: Package, sheets, rels, book: _Book) -> None:
+    for name, rel_id, _ in sheets:
+        kind, part = rels.get(rel_id, ("", ""))
+        if name == texts.LONG_TEXT_SHEET and kind == "worksheet" and part in package.names:
+            grid = _sheet(package, part, name, book, kind="long")
+            book.long_texts = exported.long_texts(grid)
 
 
 def is_strict(path: Path) -> bool:
@@ -136,9 +162,11 @@ def _int(text: str | None) -> int:
         return 0
 
 
-def _sheet(package: Package, part: str, name: str, book: _Book) -> Grid:
-    grid = Grid(name)
-    notes = _notes(package, part)
+def _sheet(package: Package, part: str, name: str, book: _Book, kind: str = "sheet") -> Grid:
+    grid = Grid(name, kind)
+    book.keep_spaces = kind != "sheet"
+    notes = {cell: exported.full_text(note, book.long_texts) for cell, note in _notes(package, part).items()}
+    grid.cell_notes = notes
     merges: list[tuple[int, int, int, int]] = []
     row_number = 0
     for element in package.elements(part, ("row", "col", "mergeCell")):
@@ -196,6 +224,8 @@ def _row(grid: Grid, element, row: int, book: _Book, notes: dict) -> None:
             col = _column(cell.get("r"), col + 1)
             decided, value = _noted(notes[(row, col)]) if notes and (row, col) in notes else (False, None)
             value, note = (value, None) if decided else _cell(cell, book)
+            if value is not None and book.long_texts:
+                value = _whole(value, book)
             grid.put(row, col, value)
             if note:
                 grid.note(row, note.format(cell=cell.get("r") or f"{row}/{col}"))
@@ -236,6 +266,8 @@ def _cell(cell, book: _Book) -> tuple[GridCell | None, str | None]:
     value = _value(kind, stored, inline, code, book)
     if formula is None:
         return value, None
+    if book.exported:
+        return None, None  # perfdesk computed it: the importer computes it again
     if value is not None:
         return value, texts.FORMULA_CACHED
     if stored is None and not _COMPUTING.search(formula):
@@ -245,12 +277,12 @@ def _cell(cell, book: _Book) -> tuple[GridCell | None, str | None]:
 
 def _value(kind: str, stored: str | None, inline: list[str], code: str, book: _Book) -> GridCell | None:
     if kind == "inlineStr":
-        return _text("".join(inline))
+        return _text("".join(inline), book.keep_spaces)
     if stored is None:
         return None
     if kind == "s":
         index = _int(stored)
-        return _text(book.strings[index]) if 0 <= index < len(book.strings) else None
+        return _text(book.strings[index], book.keep_spaces) if 0 <= index < len(book.strings) else None
     if kind in ("str", "e"):
         return _text(stored)
     if kind == "b":
@@ -261,8 +293,9 @@ def _value(kind: str, stored: str | None, inline: list[str], code: str, book: _B
     return None if number is None else number_cell(number, code, book.date1904)
 
 
-def _text(text: str) -> GridCell | None:
-    text = text.strip()  # also strips U+3000 and no-break spaces
+def _text(text: str, keep_spaces: bool = False) -> GridCell | None:
+    if not keep_spaces:
+        text = text.strip()  # also strips U+3000 and no-break spaces
     if len(text) > limits.MAX_CELL_CHARS:
         raise Refusal(texts.CELL_TOO_LONG.format(limit=limits.MAX_CELL_CHARS))
     return GridCell(text) if text else None
@@ -293,8 +326,17 @@ def _notes(package: Package, part: str) -> dict[tuple[int, int], str]:
 
 
 def _noted(note: str) -> tuple[bool, GridCell | None]:
-    """(decided?, cell) for a note perfdesk's export wrote: the printed value, or "computed" = empty."""
-    for line in note.splitlines():
-        if line.startswith(texts.PRINTED_NOTE):
-            return True, _text(line[len(texts.PRINTED_NOTE):])
-    return (True, None) if texts.COMPUTED_NOTE in note else (False, None)
+    """(decided?, cell) for a note perfdesk's export wrote: the printed value, or "computed" = empty.
+    A manual score keeps its cell (the recognizer reads the score and the note together)."""
+    marks = xlsx_notes.parse(note)
+    if marks.manual:
+        return False, None
+    if marks.printed is not None:
+        return True, _text(marks.printed)
+    return (True, None) if marks.computed or texts.COMPUTED_NOTE in note else (False, None)
+
+
+def _whole(cell: GridCell, book: _Book) -> GridCell:
+    """A text the export moved to its 长文本 sheet, whole again."""
+    whole = exported.full_text(cell.text, book.long_texts)
+    return cell if whole is cell.text else GridCell(whole, cell.kind, cell.number)

@@ -67,10 +67,14 @@ def read_signatories(text: str) -> dict[str, str]:
     return found
 
 
-def signature_part(rows: list[Row], header: dict | None = None) -> Part:
+def signature_part(rows: list[Row], header: dict | None = None, noted: str | None = None) -> Part:
+    """`noted`: every name of the row under the standard labels, from perfdesk's export note
+    (written when the printed row hides or relabels some), read in preference to the row."""
     values: dict[str, str] = dict(header or {})
     for row in rows:
         values.update(read_signatories(" | ".join(cell.text for _, cell in row.cells)))
+    if noted is not None:
+        values.update(read_signatories(noted))
     if not rows and not values:
         return Part()
     names = "、".join(label for key, label in SIGNATURE_ITEMS if key in values) or texts.BLANK_SIGNATURE

@@ -8,15 +8,16 @@ Without 一级/二级 columns the indicators form a one-level list.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from perfdesk.io import texts
+from perfdesk.io import xlsx_notes
 from perfdesk.io.grid.model import Grid, GridCell
 from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize.layout import is_indicator_header
 from perfdesk.io.recognize.part import ColumnUse, Part
 from perfdesk.io.recognize.rows import Row
-from perfdesk.io.recognize.values import is_numeric, number_of
+from perfdesk.io.recognize.values import decimal_of, is_numeric, number_of
 from perfdesk.scoring.evaluation import Indicator
 
 _TEXT_FIELDS = ("name", "target", "target_adjusted", "actual", "reason", "scoring_rule")
@@ -152,7 +153,25 @@ def _leaf(grid: Grid, row: Row, columns: IndicatorColumns, above: _Labels, part:
         target_adjusted=values.get("target_adjusted"), actual=values.get("actual"), score_printed=score,
         reason=values.get("reason"), scoring_rule=values.get("scoring_rule"),
     )
-    return above.l1, above.l2, leaf, r
+    return above.l1, above.l2, _noted(grid, r, columns, leaf), r
+
+
+def _noted(grid: Grid, row: int, columns: IndicatorColumns, leaf: Indicator) -> Indicator:
+    """A manual score with its reason and a typed direction, as perfdesk's export notes them: the
+    score cell holds the manual score and its note the reason (and any printed score)."""
+    changes = {}
+    for col, name in columns.fields.items():
+        note = grid.cell_notes.get((row, col))
+        marks = xlsx_notes.parse(note) if note else None
+        if marks is None:
+            continue
+        if name == "score" and marks.manual and leaf.score_printed is not None:
+            printed = GridCell(marks.printed) if marks.printed else None
+            changes.update(manual_score=decimal_of(grid.get(row, col)), manual_reason=marks.manual_reason,
+                           score_printed=number_of(printed))
+        if marks.direction is not None:
+            changes["direction"] = marks.direction
+    return replace(leaf, **changes) if changes else leaf
 
 
 def _group_label(grid: Grid, row: int, col: int | None) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from perfdesk.io import texts
+from perfdesk.io import xlsx_notes
 from perfdesk.io.exchange import group_leaves
 from perfdesk.io.grid.model import Grid
 from perfdesk.io.recognize import labels as L
@@ -64,7 +65,7 @@ def read_table(grid: Grid, rows: dict[int, Row], region: Region, origin: str, de
             read.fields["leaves"] = part.fields["leaves"] + read.fields["leaves"]
         part.merge(read)
     part.merge(signature_part([rows[r] for b in region.of_kind("signature") for r in b.rows],
-                              part.fields.pop("header_signatories", None)))
+                              part.fields.pop("header_signatories", None), _noted_signatories(grid, region)))
     where = {"place": place_of(grid), "first": region.first, "last": region.last}
     if not part.fields.get("funds") and not part.fields.get("leaves"):
         reason = texts.REGION_NO_DATA if region.blocks else texts.REGION_NO_BLOCKS
@@ -79,6 +80,14 @@ def read_table(grid: Grid, rows: dict[int, Row], region: Region, origin: str, de
     evaluation = _evaluation(form, year, part)
     return TableReading(evaluation, place_of(grid), region.first, region.last, tuple(found + part.found),
                         tuple(part.skipped), tuple(part.uses), source, dict(overrides))
+
+
+def _noted_signatories(grid: Grid, region: Region) -> str | None:
+    """The names perfdesk's export kept in the note of a signature row that hides or relabels some."""
+    for (row, _), note in grid.cell_notes.items():
+        if region.first <= row <= region.last and texts.SIGNATURE_NOTE in note:
+            return xlsx_notes.parse(note).signatories
+    return None
 
 
 def place_of(grid: Grid) -> str:
