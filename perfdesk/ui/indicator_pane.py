@@ -356,9 +356,14 @@ class IndicatorPane(QWidget):
 
 
 def _clipboard() -> tuple[str, str | None]:
-    """The copied text and, when the source offered it, its HTML (which keeps merged cells)."""
+    """The copied text and, when the source offered it, its HTML."""
+    return QGuiApplication.clipboard().text(), _clipboard_html()
+
+
+def _clipboard_html() -> str | None:
+    """The HTML Excel, WPS and Word put beside the text: it keeps merged 一级/二级 cells."""
     mime = QGuiApplication.clipboard().mimeData()
-    return mime.text(), (mime.html() if mime.hasHtml() else None)
+    return mime.html() if mime is not None and mime.hasHtml() else None
 
 
 def _has_groups(text: str, html: str | None) -> bool:
