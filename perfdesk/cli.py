@@ -6,7 +6,6 @@ everywhere one is accepted.
 from __future__ import annotations
 
 import argparse
-import errno
 import getpass
 import sys
 from decimal import Decimal
@@ -15,7 +14,7 @@ from pathlib import Path
 from perfdesk import __version__
 from perfdesk.models.address import workspace_target
 
-COMMANDS = ("new", "list", "import", "export", "score", "review", "copy", "server")
+COMMANDS = ("new", "list", "import", "export", "score", "check", "restore", "review", "copy", "server")
 WS_HELP = "工作区文件，或服务器地址 postgresql://用户名@服务器:端口/数据库名"
 
 
@@ -108,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--password", action="store_true", help="同时建立该用户（或修改其密码），在终端中输入密码")
     q = server.add_parser("members", help="列出使用者：用户名、审核/填报、所属单位")
     q.add_argument("url", help="postgresql://管理员@服务器:端口/数据库名")
+    p = sub.add_parser("check", help="检查工作区是否完好（完好时退出状态为 0，否则为 1）")
+    p.add_argument("workspace", type=Path, help="工作区文件")
+    p = sub.add_parser("restore", help="从备份恢复工作区（默认用最近的完好备份；恢复前先备份当前内容）")
+    p.add_argument("workspace", type=Path, help="工作区文件")
+    p.add_argument("backup", type=Path, nargs="?", help="备份文件（默认：最近的完好备份）")
     return parser
 
 
@@ -124,19 +128,15 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("已中断")
     except Exception as exc:  # noqa: BLE001 - the contract is one line, never a traceback
         from perfdesk.io.files import ImportRefused
-        from perfdesk.models import WorkspaceError
+        from perfdesk.models import WorkspaceDamaged, WorkspaceError
+        from perfdesk.models.faults import reason
+        if isinstance(exc, WorkspaceDamaged) and exc.backup is not None:
+            return _fail(f"{exc}（恢复：perfdesk restore {exc.path}）")
         if isinstance(exc, (WorkspaceError, ImportRefused)):
             return _fail(str(exc))
         if isinstance(exc, OSError):
-            reason = _OS_REASONS.get(exc.errno, exc.strerror or str(exc))
-            return _fail(f"文件操作失败：{reason}（{exc.filename or ''}）")
+            return _fail(f"文件操作失败：{reason(exc)}（{exc.filename or ''}）")
         return _fail(f"内部错误：{type(exc).__name__}: {exc}")
-
-
-_OS_REASONS = {
-    errno.ENOENT: "文件或文件夹不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限",
-    errno.ENOSPC: "磁盘已满", errno.EROFS: "只读的磁盘或介质", errno.EISDIR: "这是一个文件夹",
-}
 
 
 def _fail(message: str) -> int:
@@ -168,6 +168,12 @@ def _open(target, readonly: bool = False):
     return with_password(lambda password: Workspace.open(target, readonly=readonly, password=password))
 
 
+def _open_to_read(target):
+    """For a short read: a file is read so that it cannot disturb a program editing it."""
+    from perfdesk.models import Workspace
+    return with_password(lambda password: Workspace.read(target, password=password))
+
+
 def _new(args) -> int:
     from perfdesk.models import Workspace
     with with_password(lambda password: Workspace.create(args.workspace, password=password)) as ws:
@@ -176,7 +182,7 @@ def _new(args) -> int:
 
 
 def _list(args) -> int:
-    with _open(args.workspace, readonly=True) as ws:
+    with _open_to_read(args.workspace) as ws:
         for ev in ws.evaluations():
             print("\t".join(str(x) for x in (ev.id, ev.year, ev.form, ev.project or ev.title or "", ev.status)))
     return 0
@@ -243,7 +249,7 @@ def selected_evaluations(ws, args):
 
 def _export(args) -> int:
     from perfdesk.io.files import write_atomically
-    with _open(args.workspace, readonly=True) as ws:
+    with _open_to_read(args.workspace) as ws:
         evaluations = selected_evaluations(ws, args)
         scheme = ws.scheme()
         signature = ws.signature_block()
@@ -305,7 +311,7 @@ def _score(args) -> int:
 
     from perfdesk.scoring.engine import score_evaluation
     from perfdesk.scoring.summary import format_text, scored_to_dict
-    with _open(args.workspace, readonly=True) as ws:
+    with _open_to_read(args.workspace) as ws:
         evaluations = [ws.evaluation(i) for i in args.evaluation] if args.evaluation else ws.evaluations()
         scheme = ws.scheme()
     results = [(ev, score_evaluation(ev, scheme)) for ev in evaluations]
@@ -323,7 +329,7 @@ def _review(args) -> int:
     from perfdesk.scoring.engine import score_evaluation
     from perfdesk.scoring.numbers import show
     from perfdesk.scoring.review import differences, review_total
-    with _open(args.workspace, readonly=True) as ws:
+    with _open_to_read(args.workspace) as ws:
         evaluations, scheme = ws.evaluations(), ws.scheme()
     print("汇总表\t单位\t年度\t项目\t状态\t自评总分\t复核总分\t差异")
     gaps = []
@@ -344,7 +350,7 @@ def _review(args) -> int:
 
 def _copy(args) -> int:
     from perfdesk.models.copying import copy_workspace
-    with _open(args.source, readonly=True) as source:
+    with _open_to_read(args.source) as source:
         count = len(source.evaluation_ids())
         where = with_password(lambda password: copy_workspace(source, args.target, unit=args.unit, password=password))
     print(f"已复制 {count} 张评价表及审计记录到 {where}")
@@ -380,5 +386,32 @@ def _ask_new_password(role: str) -> str:
     return first
 
 
+def _check(args) -> int:
+    """The same checks as every open, the thorough page check included; exit 0 or 1."""
+    from perfdesk.models import Workspace
+    with Workspace.read(args.workspace) as ws:
+        report = ws.check()
+    print(report)
+    return 0
+
+
+def _restore(args) -> int:
+    from perfdesk.models import Workspace, WorkspaceDamaged, backups
+    chosen = args.backup or getattr(backups.latest_good(args.workspace), "path", None)
+    if chosen is None:
+        raise CliError(f"没有找到 {args.workspace} 的完好备份")
+    try:
+        ws = Workspace.open(args.workspace)
+    except WorkspaceDamaged:
+        aside = backups.replace_damaged(args.workspace, chosen)
+        print(f"已从备份 {chosen} 恢复 {args.workspace}；损坏的文件保留为 {aside}")
+        return 0
+    with ws:
+        before = ws.take_backup()
+        ws.restore_backup(chosen)
+    print(f"已从备份 {chosen} 恢复 {args.workspace}；恢复前的内容已备份为 {before}")
+    return 0
+
+
 _HANDLERS = {"new": _new, "list": _list, "import": _import, "export": _export, "score": _score,
-             "review": _review, "copy": _copy, "server": _server}
+             "check": _check, "restore": _restore, "review": _review, "copy": _copy, "server": _server}

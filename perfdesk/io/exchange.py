@@ -60,13 +60,19 @@ class ExchangeError(ValueError):
 def loads(text: str) -> list[Evaluation]:
     """Parse a JSON document holding one table or a list of tables (rich text made plain)."""
     try:
-        data = json.loads(text, parse_float=Decimal)
+        data = json.loads(text, parse_float=Decimal, parse_int=_integer)
     except (json.JSONDecodeError, RecursionError) as exc:
         raise ExchangeError(f"不是有效的 JSON 文件：{exc}") from None
     tables = data if isinstance(data, list) else [data]
     if not tables:
         raise ExchangeError("文件中没有评价表")
     return [plain_evaluation(table_to_evaluation(t, i + 1)) for i, t in enumerate(tables)]
+
+
+def _integer(text: str) -> int | Decimal:
+    """JSON integers; a very long one as a Decimal (Python's int refuses over 4,300 digits),
+    which the workspace then refuses as out of range with a clear message."""
+    return int(text) if len(text) <= 30 else Decimal(text)
 
 
 def dumps(evaluations: list[Evaluation]) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 from perfdesk import atomic_write
 from perfdesk.io import exchange, texts
 from perfdesk.io.refusal import ImportRefused
+from perfdesk.models import WorkspaceError, faults, ownership
 from perfdesk.scoring.evaluation import Evaluation
 
 MAX_JSON_BYTES = 50 * 1024 * 1024
@@ -17,6 +18,10 @@ def read_tables(path: Path, default_year: int | None = None) -> list[Evaluation]
     """Evaluations from a JSON exchange file, a workbook (.xlsx/.xls) or a Word document; raises
     ImportRefused. Tables without a year get `default_year` (else last year)."""
     path = Path(path)
+    try:
+        ownership.check_user_path(path)  # never the open workspace; never a FIFO that blocks
+    except WorkspaceError as exc:
+        raise ImportRefused(str(exc)) from None
     if path.suffix.lower() != ".json":
         from perfdesk.io.reader import read_file  # the readers' libraries only when a table file is read
         return read_file(path, default_year).evaluations
@@ -28,6 +33,11 @@ def read_tables(path: Path, default_year: int | None = None) -> list[Evaluation]
 
 def read_text(path: Path) -> str:
     """A JSON file's text (UTF-8), refused in Chinese when missing, unreadable or too large."""
+    path = Path(path)
+    try:
+        ownership.check_user_path(path)
+    except WorkspaceError as exc:
+        raise ImportRefused(str(exc)) from None
     try:
         if path.stat().st_size > MAX_JSON_BYTES:
             raise ImportRefused(f"{path.name}：" + texts.FILE_TOO_LARGE.format(mb=MAX_JSON_BYTES // 1024 // 1024))
@@ -35,7 +45,7 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise ImportRefused(texts.FILE_MISSING.format(path=path)) from None
     except OSError as exc:
-        raise ImportRefused(texts.FILE_UNREADABLE.format(path=path, reason=exc.strerror)) from None
+        raise ImportRefused(texts.FILE_UNREADABLE.format(path=path, reason=faults.reason(exc))) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -48,4 +58,6 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Raises WorkspaceError for the open workspace (replacing it would orphan the open file)."""
+    ownership.refuse_open_workspace(path)
     atomic_write.write_bytes(Path(path), data)

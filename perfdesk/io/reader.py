@@ -22,6 +22,7 @@ from perfdesk.io.recognize import Overrides, TableReading, recognize, reread
 from perfdesk.io.refusal import ImportRefused
 from perfdesk.io.richtext import plain_evaluation
 from perfdesk.io.xlsx_exported import report_sections
+from perfdesk.models import WorkspaceError, ownership
 
 
 @dataclass
@@ -63,7 +64,10 @@ def read_file(path: Path, default_year: int | None = None) -> FileReading:
     path = Path(path)
     year = default_year or previous_year()
     try:
+        ownership.check_user_path(path)  # never the open workspace; never a FIFO that blocks
         grids, notes = sources.read_grids(path)
+    except WorkspaceError as exc:
+        raise ImportRefused(str(exc)) from None
     except Refusal as exc:
         raise ImportRefused(f"{path.name}：{exc}") from None
     except FileNotFoundError:

@@ -4,11 +4,11 @@ Importing the package is light: `Workspace` is imported when first used (the win
 it opens a workspace), and every module here that uses peewee imports `models.drivers` first, so
 peewee comes without psycopg.
 """
-from perfdesk.models.errors import EvaluationFinal, WorkspaceError, WorkspaceLocked
+from perfdesk.models.errors import EvaluationFinal, WorkspaceDamaged, WorkspaceError, WorkspaceLocked
 
 SUFFIX = ".perfdesk"
 
-__all__ = ["Workspace", "WorkspaceError", "WorkspaceLocked", "EvaluationFinal", "SUFFIX"]
+__all__ = ["Workspace", "WorkspaceError", "WorkspaceLocked", "WorkspaceDamaged", "EvaluationFinal", "SUFFIX"]
 
 
 def __getattr__(name: str):

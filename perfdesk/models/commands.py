@@ -12,6 +12,7 @@ from perfdesk.models import messages as msg
 from perfdesk.models import schema as s
 from perfdesk.models import snapshots
 from perfdesk.models.errors import WorkspaceError
+from perfdesk.models import validate, values
 from perfdesk.models.validate import check, text
 from perfdesk.scoring import evaluation as v
 from perfdesk.scoring.totals import group_name
@@ -192,6 +193,8 @@ class InsertIndicators:
         return self.evaluation
 
     def apply(self) -> None:
+        if not self.inserted:
+            validate.indicators(self.nodes)
         level = 1 if self.parent_id is None else _get("indicator", self.parent_id).level + 1
         if level + max((_depth(n) for n in self.nodes), default=1) - 1 > 3:
             raise WorkspaceError(msg.BAD_LEVEL)
@@ -428,6 +431,7 @@ class CreateEvaluation:
 
     def apply(self) -> None:
         if self.created is None:
+            validate.whole_evaluation(self.snapshot)  # every importer's one check
             new_id = snapshots.insert(self.snapshot)
             self.created = snapshots.load([new_id])[0]
         else:
@@ -474,6 +478,7 @@ class SetSetting:
         return None
 
     def apply(self) -> None:
+        values.check("", msg.FIELD_SETTING, self.value)
         row = s.Setting.get_or_none(s.Setting.key == self.key)
         self.old = row.value if row else None
         self._write(json.dumps(self.value, ensure_ascii=False, sort_keys=True))

@@ -27,3 +27,15 @@ class ServerUnavailable(WorkspaceError):
 
 class PasswordRequired(WorkspaceError):
     """The server asks for a password that neither .pgpass nor a service file supplies."""
+
+
+class WorkspaceDamaged(WorkspaceError):
+    """The file is a perfdesk workspace that fails its checks; it was neither opened nor written.
+
+    `backup` is the newest backup that passes the checks (a backups.Backup), or None.
+    """
+
+    def __init__(self, message: str, path, backup=None):
+        super().__init__(message)
+        self.path = path
+        self.backup = backup

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from perfdesk.models import messages as msg
+from perfdesk.models import values
 from perfdesk.models.errors import WorkspaceError
 from perfdesk.scoring.evaluation import FORM_KINDS, to_cell
 from perfdesk.scoring.rules import DIRECTIONS
@@ -16,6 +17,7 @@ def text(field, value):
         return None
     if not isinstance(value, str):
         raise WorkspaceError(msg.BAD_VALUE.format(field=FIELD_NAMES.get(field, field), value=value))
+    values.check("", FIELD_NAMES.get(field, field), value)
     return value
 
 
@@ -34,8 +36,7 @@ def cell(field, value):
         result = to_cell(value)
     except (TypeError, InvalidOperation):
         raise WorkspaceError(msg.BAD_VALUE.format(field=FIELD_NAMES.get(field, field), value=value)) from None
-    if isinstance(result, Decimal) and not result.is_finite():
-        raise WorkspaceError(msg.BAD_VALUE.format(field=FIELD_NAMES.get(field, field), value=value))
+    values.check("", FIELD_NAMES.get(field, field), result)
     return result
 
 
@@ -127,6 +128,24 @@ EDITABLE = {
     },
     "fund_management": {"item": required_text, "status": text, "issues": text},
 }
+
+
+def whole_evaluation(ev) -> None:
+    """The boundary check of a whole evaluation (an import, a new or copied table): its kind,
+    year and status, its indicators' directions, and every value (models.values)."""
+    form("form", ev.form)
+    year("year", ev.year)
+    status("status", ev.status)
+    indicators(ev.indicators)
+    values.check_evaluation(ev, FIELD_NAMES)
+
+
+def indicators(nodes, place: str = "") -> None:
+    """The boundary check of indicator subtrees (a paste, a template, an import)."""
+    for node in nodes:
+        direction("direction", node.direction)
+        indicators(node.children, place)
+    values.check_indicators(place, nodes, FIELD_NAMES)
 
 
 def check(table: str, field: str, value):

@@ -5,6 +5,7 @@ import functools
 import getpass
 import json
 import sqlite3
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -12,14 +13,14 @@ from perfdesk.models import drivers  # noqa: F401  (before peewee: without psyco
 import peewee
 
 from perfdesk.models import SUFFIX  # noqa: F401 - defined once in the package, re-exported here
-from perfdesk.models import address, backups, database, dialect, location, review, snapshots
+from perfdesk.models import address, backups, database, dialect, faults, integrity, review, snapshots
 from perfdesk.models import audit_trail as trail
 from perfdesk.models import messages as msg
 from perfdesk.models import schema as s
 from perfdesk.models.commands import CreateEvaluation, SetSetting
 from perfdesk.models.conflicts import conflict_message
-from perfdesk.models.errors import EditConflict, EvaluationFinal, WorkspaceError, WorkspaceLocked
-from perfdesk.models.filelock import FileLock
+from perfdesk.models.errors import EditConflict, EvaluationFinal, WorkspaceError
+from perfdesk.models.migrations import migrate
 from perfdesk.scoring.audit import ERROR
 from perfdesk.scoring.engine import score_evaluation
 from perfdesk.scoring.evaluation import Evaluation
@@ -27,6 +28,8 @@ from perfdesk.scoring.scheme import DEFAULT_SCHEME, ScoringScheme
 from perfdesk.scoring.signature import DEFAULT_SIGNATURE, SIGNATURE_KEY, SignatureBlock
 
 SCHEME_KEY = "scoring_scheme"
+RESTORED = "恢复备份"  # the audit action of a restore
+RESTORE_MARKER = "restored"  # a setting changed by every restore: an open view reloads when it sees it change
 
 
 def _bound(method):
@@ -48,14 +51,14 @@ class Workspace:
 
     is_server = False
 
-    def __init__(self, path: Path, db: peewee.SqliteDatabase, lock: FileLock | None,
-                 upgraded_from: Path | None = None, readonly_reason: str | None = None):
+    def __init__(self, path: Path, db: peewee.Database, opened: database.Opened | None = None):
         self.path = path
         self.db = db
-        self._lock = lock
-        self.readonly = lock is None
-        self.upgraded_from = upgraded_from  # the backup written before an upgrade, if any
-        self.readonly_reason = readonly_reason  # why an edit-open fell back to read-only
+        self._opened = opened  # a file's connection and descriptor (database.open_file); None on a server
+        self.readonly = opened.readonly if opened is not None else True
+        self.upgraded_from = opened.upgraded_from if opened is not None else None  # the backup before an upgrade
+        self.readonly_reason = opened.readonly_reason if opened is not None else None  # why it fell back to read-only
+        self._watch: tuple | None = None  # (data_version, restore marker) seen by outside_change
         self._settings: dict = {}
         self._scheme: tuple = (None, DEFAULT_SCHEME)
         self._seen: dict[int, int] = {}  # evaluation id -> the version last read or written here
@@ -74,46 +77,55 @@ class Workspace:
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False, password: str | None = None) -> "Workspace":
-        """Open an existing workspace; a file open for editing elsewhere raises WorkspaceLocked.
+        """Open an existing workspace; a file open for editing elsewhere raises WorkspaceLocked,
+        a damaged one WorkspaceDamaged (carrying its newest good backup).
 
-        On read-only media or a network share the workspace opens read-only instead, with
-        `readonly_reason` saying why. A `postgresql://user@host:port/dbname` address opens the
+        With `readonly` a file is a view for as long as it stays open (a window): it never keeps
+        an editor out. On read-only media, a network share, or for a file with several names
+        (hard links) the workspace opens read-only instead, with `readonly_reason` saying why. A `postgresql://user@host:port/dbname` address opens the
         workspace on that server (models.server); `password` is used only for that connection.
         """
         if address.is_server(path):
             from perfdesk.models.server import ServerWorkspace
             return ServerWorkspace.open(str(path), readonly=readonly, password=password)
         path = Path(path)
-        version = database.inspect_file(path)
-        reason = location.readonly_reason(path)
-        if readonly or reason:
-            copy = reason is not None or version < database.CURRENT_VERSION
-            try:
-                db = database.copy_in_memory(path, immutable=reason is not None) if copy \
-                    else database.connect(path, readonly=True)
-            except (sqlite3.Error, peewee.DatabaseError) as exc:
-                raise WorkspaceError(msg.CANNOT_READ.format(path=path, error=exc)) from None
-            return cls(path, db, None, readonly_reason=reason)
-        lock = FileLock(path)
-        try:
-            locked = lock.acquire()
-        except OSError as exc:
-            raise WorkspaceError(msg.CANNOT_READ.format(path=path, error=exc.strerror)) from None
-        if not locked:
-            raise WorkspaceLocked(msg.LOCKED.format(holder=lock.holder() or msg.HOLDER_UNKNOWN))
-        try:
-            backup = database.upgrade_file(path, version) if version < database.CURRENT_VERSION else None
-            return cls(path, database.connect(path, readonly=False), lock, backup)
-        except (sqlite3.Error, peewee.DatabaseError, OSError) as exc:
-            lock.release()
-            raise WorkspaceError(msg.CANNOT_READ.format(path=path, error=exc)) from None
+        opened = database.open_file(path, "view" if readonly else "edit")
+        return cls(path, opened.db, opened)
+
+    @classmethod
+    def read(cls, path: str | Path, password: str | None = None) -> "Workspace":
+        """Open read-only for a short read (a command): keeps editors of a file waiting until closed."""
+        if address.is_server(path):
+            return cls.open(path, readonly=True, password=password)
+        path = Path(path)
+        opened = database.open_file(path, "read")
+        return cls(path, opened.db, opened)
 
     def close(self) -> None:
-        if not self.db.is_closed():
-            self.db.close()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        if self._opened is not None:
+            database.close(self._opened)
+
+    def outside_change(self) -> str | None:
+        """For a read-only view of a file: what another program did since the last call —
+        "restored" (a backup was copied in), "edited", "replaced" (the path now names another
+        file, or none) — or None; the first call only takes note of where things stand. Asks
+        SQLite (PRAGMA data_version) and stat: never opens the file."""
+        if self._opened is None:
+            return None
+        if self._opened.file is not None and not self._opened.file.still_there():
+            return "replaced"
+        try:
+            version = self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+            if self._watch is not None and version == self._watch[0]:
+                return None
+            marker = self._read_setting(RESTORE_MARKER)
+        except (WorkspaceError, sqlite3.Error, peewee.DatabaseError):
+            return "replaced"
+        seen, self._watch = self._watch, (version, marker)
+        if seen is None:
+            return None
+        self._settings.clear()
+        return "restored" if marker != seen[1] else "edited"
 
     def __enter__(self):
         return self
@@ -203,6 +215,21 @@ class Workspace:
             return DEFAULT_SIGNATURE
 
     @_bound
+    def check(self) -> str:
+        """The thorough check (every page and index, besides the checks made at open), as one
+        Chinese line; raises WorkspaceDamaged."""
+        connection = self.db.connection()
+        try:
+            integrity.check(connection, thorough=True)
+        except integrity.Damaged as exc:
+            raise database.damaged(self.path, str(exc)) from None
+        evaluations = s.Evaluation.select().count()
+        indicators = s.Indicator.select().where(s.Indicator.level == 3).count()
+        latest = backups.latest_good(self.path)
+        text = msg.CHECK_OK.format(path=self.path, evaluations=evaluations, indicators=indicators)
+        return text + (msg.CHECK_NO_BACKUP if latest is None else msg.CHECK_BACKUP.format(taken=latest.taken))
+
+    @_bound
     def audit_trail(self, evaluation_id: int | None = None) -> list[s.AuditEvent]:
         query = s.AuditEvent.select().order_by(s.AuditEvent.id)
         if evaluation_id is not None:
@@ -225,9 +252,9 @@ class Workspace:
         if target.resolve() == self.path.resolve():
             raise WorkspaceError(msg.SAME_FILE)
         try:
-            backups.copy_database(self.db.connection(), target)
+            backups.copy_database(self.db.connection(), target, replace=True)
         except (sqlite3.Error, OSError) as exc:
-            raise WorkspaceError(msg.BACKUP_FAILED.format(path=target, error=exc)) from None
+            raise WorkspaceError(msg.BACKUP_FAILED.format(path=target, error=faults.reason(exc))) from None
         return target
 
     @_bound
@@ -237,6 +264,25 @@ class Workspace:
 
     def backups(self) -> list[backups.Backup]:
         return backups.backups(self.path)
+
+    @_bound
+    def restore_backup(self, backup: str | Path) -> None:
+        """Replace this open workspace's content with a backup's, in one transaction (undoable
+        only through another backup: take one first). Recorded in the audit trail."""
+        self._guard_writable()
+        connection = self.db.connection()
+        backups.restore_into(connection, Path(backup))
+        try:
+            migrate(connection)  # a backup from before an upgrade
+        except sqlite3.Error as exc:
+            raise WorkspaceError(msg.RESTORE_FAILED.format(path=backup, error=faults.reason(exc))) from None
+        self._settings.clear()
+        self._scheme = (None, DEFAULT_SCHEME)
+        self._seen.clear()
+        with self._transaction():
+            s.AuditEvent.create(at=datetime.now().isoformat(timespec="seconds"), actor=self.actor,
+                                action=RESTORED, target=Path(backup).name)
+            s.Setting.insert(key=RESTORE_MARKER, value=json.dumps(uuid.uuid4().hex)).on_conflict_replace().execute()
 
     # -- editing -------------------------------------------------------------------------
     @property
@@ -314,12 +360,23 @@ class Workspace:
         return _Transaction(self.db)
 
     def _guard(self, method, *args, **kwargs):
-        """Run a bound method; a server workspace reconnects here when its connection was lost."""
-        return method(self, *args, **kwargs)
+        """Run a bound method; a server workspace reconnects here when its connection was lost.
+
+        For a file, a storage fault while reading (a vanished USB stick, damage SQLite meets
+        only now) becomes a WorkspaceError in words, like every other refusal.
+        """
+        try:
+            return method(self, *args, **kwargs)
+        except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
+            if faults.is_damage(exc):
+                raise database.damaged(self.path, msg.DAMAGE_UNREADABLE) from None
+            raise WorkspaceError(msg.STORAGE_FAILED.format(path=self.path, error=faults.reason(exc))) from None
 
     def _guard_writable(self) -> None:
         if self.readonly:
-            raise WorkspaceError(msg.READ_ONLY)
+            raise WorkspaceError(self.readonly_reason or msg.READ_ONLY)
+        if self._opened is not None and self._opened.file is not None and not self._opened.file.still_there():
+            raise WorkspaceError(msg.VANISHED.format(path=self.path))
 
     def _claim(self, command, claimed: dict[int, int]) -> int | None:
         """The evaluation a command touches (looked up before it runs), given a new version.
@@ -396,7 +453,7 @@ class _Transaction:
         try:
             self._atomic.__exit__(exc_type, exc, tb)
         except _STORAGE_ERRORS as error:
-            raise WorkspaceError(msg.WRITE_FAILED.format(error=error)) from None
+            raise WorkspaceError(msg.WRITE_FAILED.format(error=faults.reason(error))) from None
         if isinstance(exc, _STORAGE_ERRORS):
-            raise WorkspaceError(msg.WRITE_FAILED.format(error=exc)) from None
+            raise WorkspaceError(msg.WRITE_FAILED.format(error=faults.reason(exc))) from None
         return False

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from perfdesk.scoring.evaluation import Cell, cell_number
 
@@ -25,8 +25,10 @@ _PRINTED_NUMBER = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*%?\s*")
 
 
 def round2(value: Decimal) -> Decimal:
-    """Round ROUND_HALF_UP to 2 places, as the official forms do."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    """Round ROUND_HALF_UP to 2 places, as the official forms do. Exact for a value of any
+    size: the working precision grows with it (a rate of 10^26 % must not raise)."""
+    digits = max(value.adjusted(), 0) + 3 if value.is_finite() else 0
+    return value.quantize(CENT, rounding=ROUND_HALF_UP, context=Context(prec=max(28, digits)))
 
 
 def differs(a: Decimal, b: Decimal) -> bool:

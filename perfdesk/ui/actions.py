@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from perfdesk.models import SUFFIX, WorkspaceError
+from perfdesk.models import SUFFIX, WorkspaceError, faults
 from perfdesk.ui import file_dialogs, preferences, texts
 
 FILE_FILTER = f"perfdesk 工作区 (*{SUFFIX})"
@@ -226,8 +226,8 @@ class WindowActions:
         if path:
             try:
                 write_workbook(Path(path), window.ws.evaluations(), window.document.scheme(), window.ws.signature_block())
-            except OSError as exc:
-                return window.show_problem(f"无法写入 {path}：{exc.strerror}")
+            except (OSError, WorkspaceError) as exc:
+                return window.show_problem(_cannot_write(path, exc))
             window.statusBar().showMessage(f"已导出 {path}", 10000)
 
     def export_json(self) -> None:
@@ -237,8 +237,8 @@ class WindowActions:
         if path:
             try:
                 write_atomically(Path(path), exchange.dumps(self.window.ws.evaluations()))
-            except OSError as exc:
-                self.window.show_problem(f"无法写入 {path}：{exc.strerror}")
+            except (OSError, WorkspaceError) as exc:
+                self.window.show_problem(_cannot_write(path, exc))
 
     def export_offline(self) -> None:
         """A unit without network access: its evaluations and audit trail, for the department."""
@@ -260,8 +260,8 @@ class WindowActions:
             path = path if path.endswith(offline.SUFFIX) else path + offline.SUFFIX
             try:
                 write_atomically(Path(path), text)
-            except OSError as exc:
-                return window.show_problem(f"无法写入 {path}：{exc.strerror}")
+            except (OSError, WorkspaceError) as exc:
+                return window.show_problem(_cannot_write(path, exc))
             window.statusBar().showMessage(f"已导出 {path}", 10000)
 
     def import_offline(self) -> None:
@@ -322,8 +322,8 @@ class WindowActions:
         try:
             write_docx(path, kind, evaluations, window.document.scheme(), landscape=options.values()[0],
                        sections=options.chosen_sections(), signature=window.ws.signature_block())
-        except (OSError, ValueError) as exc:
-            return window.show_problem(f"无法生成Word文档：{getattr(exc, 'strerror', None) or exc}")
+        except (OSError, ValueError, WorkspaceError) as exc:
+            return window.show_problem(f"无法生成Word文档：{faults.reason(exc) if isinstance(exc, OSError) else exc}")
         window.statusBar().showMessage(f"已导出 {path}", 10000)
 
     # -- evaluations ---------------------------------------------------------------------
@@ -413,6 +413,11 @@ class WindowActions:
     def edit_signature(self) -> None:
         from perfdesk.ui.signature_dialog import SignatureDialog
         SignatureDialog(self.window.document, self.window).exec()
+
+
+def _cannot_write(path: str, exc: Exception) -> str:
+    """An export that failed, in words (a full disk, no permission, the open workspace itself)."""
+    return str(exc) if isinstance(exc, WorkspaceError) else f"无法写入 {path}：{faults.reason(exc)}"
 
 
 def _with_suffix(path: str) -> str:

@@ -8,8 +8,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from perfdesk.models import WorkspaceError, WorkspaceLocked
+from perfdesk.models import WorkspaceDamaged, WorkspaceError, WorkspaceLocked
 from perfdesk.models.errors import PasswordRequired
+from perfdesk.ui import texts
 from perfdesk.resources import resource
 
 UI_FONT = resource("fonts", "wqy-microhei.ttc")
@@ -64,13 +65,16 @@ def install_translator(app: QApplication) -> bool:
 
 
 def open_workspace(path: Path | str, parent=None):
-    """Open for editing; if another program is editing it, offer read-only. None if refused.
+    """Open for editing; if another program is editing it, offer read-only; if it is damaged,
+    offer its newest good backup. None if refused.
 
     A server that asks for a password gets one typed in a dialog, used for this connection only.
     """
     from perfdesk.models import Workspace
     try:
         return Workspace.open(path)
+    except WorkspaceDamaged as exc:
+        return offer_backup(exc, parent)
     except PasswordRequired as exc:
         from perfdesk.ui.server_dialog import ask_password
         password = ask_password(parent, str(exc))
@@ -92,6 +96,26 @@ def open_workspace(path: Path | str, parent=None):
     except WorkspaceError as exc:
         QMessageBox.critical(parent, "无法打开工作区", str(exc))
         return None
+
+
+def offer_backup(damage: WorkspaceDamaged, parent=None):
+    """The damaged-workspace dialog: restore the newest good backup (the damaged file is kept
+    beside it) and open it, or leave everything as it is."""
+    box = QMessageBox(QMessageBox.Icon.Critical, texts.DAMAGED_TITLE, str(damage), parent=parent)
+    restore = box.addButton(texts.RESTORE_LATEST, QMessageBox.ButtonRole.AcceptRole) if damage.backup else None
+    box.addButton(texts.LEAVE_AS_IS, QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if restore is None or box.clickedButton() is not restore:
+        return None
+    from perfdesk.models import backups
+    try:
+        aside = backups.replace_damaged(damage.path, damage.backup.path)
+    except WorkspaceError as exc:
+        QMessageBox.critical(parent, texts.DAMAGED_TITLE, str(exc))
+        return None
+    QMessageBox.information(parent, texts.DAMAGED_TITLE, texts.RESTORED_DAMAGED.format(
+        taken=damage.backup.taken, aside=aside.name))
+    return open_workspace(damage.path, parent)
 
 
 def open_read_only(path: Path, parent=None):

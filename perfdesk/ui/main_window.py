@@ -6,6 +6,7 @@ not before the user sees a window (see benchmarks/bench_startup.py).
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 # No `Qt` namespace here: its first import costs about 50 ms, after the window is on screen.
@@ -13,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from perfdesk.models import WorkspaceError
-from perfdesk.ui import preferences
+from perfdesk.ui import preferences, texts
 from perfdesk.ui.actions import build_actions
 
 BANNER_STYLE = "background: #fde2e1; color: #a40000; padding: 6px; border: 1px solid #a40000;"
@@ -25,6 +26,8 @@ READ_ONLY = "工作区以只读方式打开"
 READ_ONLY_HINT = "：可以查看、打印和导出，不能修改（编辑功能已停用）。"
 OPENING = "正在打开工作区 {name} …"
 SERVER = "（服务器）"
+RESTORED = "已从备份恢复：{name}"
+OUTSIDE_CHECK_MS = 2000
 NOT_OPENED = "没有打开工作区。可以用“文件 → 打开工作区”或“新建工作区”。"
 EMPTY = "工作区中还没有评价表。可以用“评价表 → 新建评价表”开始，或用“文件 → 导入自评表（Excel/WPS/Word）”导入已有的自评表。"
 
@@ -85,6 +88,9 @@ class MainWindow(QMainWindow):
         self._backup_timer.start()
         self._edited = False
         self.live = None  # ui.live_updates.LiveUpdates on a server workspace
+        # A read-only view follows what the program editing the file does (a restore above all).
+        self._outside_timer = QTimer(self, interval=OUTSIDE_CHECK_MS)
+        self._outside_timer.timeout.connect(self.check_outside_changes)
         self.actions = build_actions(self)
         self._restore_geometry()
         if ws is not None:
@@ -176,6 +182,37 @@ class MainWindow(QMainWindow):
         else:
             self.live = None
         self.document_replaced.emit(self.document)
+        if ws.readonly and not ws.is_server:  # (a server's view has its live updates)
+            ws.outside_change()  # takes note of where the file stands now
+            self._outside_timer.start()
+        else:
+            self._outside_timer.stop()
+
+    def check_outside_changes(self) -> None:
+        """For a read-only view: reload when another program changed or replaced the file."""
+        if self.ws is None or not self.ws.readonly:
+            return
+        change = self.ws.outside_change()
+        if change == "replaced":
+            from perfdesk.models import Workspace
+            try:
+                reopened = Workspace.open(self.ws.path, readonly=True)
+            except WorkspaceError:
+                self._outside_timer.stop()
+                return self.show_problem(texts.OUTSIDE_GONE)
+            self.set_workspace(reopened)
+            return self.show_problem(texts.OUTSIDE_REPLACED)
+        if change is None:
+            return
+        current = self.evaluation.id if self.evaluation else None
+        self.evaluation = None
+        self.refresh_navigator(select_first=True)
+        if current is not None and current in self.ws.evaluation_ids():
+            self.navigator.select(current)
+        if change == "restored":
+            self.show_problem(texts.OUTSIDE_RESTORED)
+        else:
+            self.statusBar().showMessage(texts.OUTSIDE_EDITED, 5000)
 
     def refresh_navigator(self, select_first: bool = False) -> None:
         pairs = [(ev, self.document.scored(ev)) for ev in self.ws.evaluations()]
@@ -251,28 +288,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已自动备份：{saved.name}", 5000)
 
     def restore_backup(self) -> None:
-        from perfdesk.models import backups
+        """恢复备份: the current state is backed up first, then the chosen backup copied in."""
         from perfdesk.ui.restore_dialog import RestoreDialog
         dialog = RestoreDialog(self.ws.backups(), self)
         if not dialog.exec() or dialog.chosen() is None:
             return
-        path = self.ws.path
+        chosen = Path(dialog.chosen())
         try:
-            self.ws.take_backup()  # the current state first, so the restore can be undone
+            self.ws.take_backup()  # so the restore itself can be undone from the backups
+            self.ws.restore_backup(chosen)
         except WorkspaceError as exc:
             return self.show_problem(str(exc))
-        self.ws.close()
-        try:
-            backups.restore(Path(dialog.chosen()), path)
-        except WorkspaceError as exc:
-            self.show_problem(str(exc))
-        from perfdesk.models import Workspace
-        try:
-            reopened = Workspace.open(path)
-        except WorkspaceError:  # e.g. the folder became read-only meanwhile: still show the data
-            reopened = Workspace.open(path, readonly=True)
-        self.ws = None  # closed above: set_workspace must not back it up or close it again
-        self.set_workspace(reopened)
+        self.set_workspace(self.ws)  # the undo steps referred to rows the restore replaced
+        self.statusBar().showMessage(RESTORED.format(name=chosen.name), 10000)
 
     def show_problem(self, message: str) -> None:
         self.banner.setText(message)
@@ -330,6 +358,8 @@ class MainWindow(QMainWindow):
         if self.ws is not None:
             self.backup_if_edited()
             self.ws.close()
+        self._backup_timer.stop()
+        self._outside_timer.stop()
         super().closeEvent(event)
 
     def open_path(self, path: str | Path) -> None:
@@ -337,8 +367,16 @@ class MainWindow(QMainWindow):
         from perfdesk.ui.app import open_workspace
         target = workspace_target(str(path))
         if self.ws is not None and (target == self.ws.location if is_server(target) else
-                                    not self.ws.is_server and target.resolve() == self.ws.path.resolve()):
-            return  # already open here (e.g. the first entry of 最近打开)
+                                    not self.ws.is_server and _same_file(target, self.ws.path)):
+            return  # already open here (e.g. the first entry of 最近打开, or a link to it)
         ws = open_workspace(target, self)
         if ws is not None:
             self.set_workspace(ws)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """One file by any path (a link, another spelling): compared by stat, never by opening it."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
+from perfdesk.models import faults
 from perfdesk.reports import PdfResult, write_pdf
 from perfdesk.scoring.scheme import ScoringScheme
 from perfdesk.scoring.signature import DEFAULT_SIGNATURE, SignatureBlock
@@ -37,7 +38,8 @@ def export_pdf(window_parent: QWidget | None, evaluations, scheme: ScoringScheme
     except Cancelled:
         return None
     except Exception as exc:  # noqa: BLE001 - any failure becomes a message, never a crash
-        QMessageBox.critical(window_parent, EXPORT, FAILED.format(error=exc))
+        QMessageBox.critical(window_parent, EXPORT, FAILED.format(error=faults.reason(exc) if isinstance(exc, OSError)
+                                                                  else exc))
         return None
     finally:
         if dialog is not None:

@@ -85,3 +85,19 @@ IMPORT_FILTER = "自评表 (*.xlsx *.xlsm *.xls *.et *.docx *.doc *.wps);;所有
 IMPORT_ACTION = "导入自评表（Excel/WPS/Word）…"
 IMPORTED = "导入 {count} 张评价表"
 RETURNED_WITH = "退回意见：{comment}"
+
+# The 类型 column of the file dialogs (named from the extension: see ui.file_dialogs).
+FILE_TYPE_FOLDER = "文件夹"
+FILE_TYPE_OTHER = "文件"
+FILE_TYPES = {"perfdesk": "perfdesk 工作区", "xlsx": "Excel 工作簿", "xls": "Excel 97-2003 工作簿",
+              "docx": "Word 文档", "json": "评价表交换文件", "pdf": "PDF 文件"}
+
+# A damaged workspace (ui.app.offer_backup) and changes made by another program (main window).
+DAMAGED_TITLE = "工作区已损坏"
+RESTORE_LATEST = "恢复最近的完好备份"
+LEAVE_AS_IS = "不恢复"
+RESTORED_DAMAGED = "已恢复 {taken:%Y-%m-%d %H:%M:%S} 的备份。损坏的文件保留为同一文件夹中的“{aside}”。"
+OUTSIDE_RESTORED = "其他程序已把这个工作区恢复为一份备份，已重新载入。"
+OUTSIDE_EDITED = "已载入其他程序所做的修改。"
+OUTSIDE_REPLACED = "工作区文件已被替换，已重新打开。"
+OUTSIDE_GONE = "工作区文件已被移走或删除，窗口中显示的是它最后的内容。"

@@ -32,10 +32,13 @@ def test_restore_brings_back_the_earlier_state(tmp_path):
     ws.import_evaluations(read_fixture_tables("004_02"))
     earlier = ws.take_backup()
     ws.apply(SetField("indicator", _first_leaf(ws).id, "actual", "1次"))
+    ws.restore_backup(earlier)
+    assert _first_leaf(ws).actual == "34次"
+    assert ws.audit_trail()[-1].action == "恢复备份"
+    ws.apply(SetField("indicator", _first_leaf(ws).id, "actual", "2次"))  # still editable
     ws.close()
-    backups.restore(earlier, path)
     with Workspace.open(path) as ws:
-        assert _first_leaf(ws).actual == "34次"
+        assert _first_leaf(ws).actual == "2次"
 
 
 def test_the_number_of_backups_stays_bounded_newest_kept(tmp_path):

@@ -247,13 +247,13 @@ def test_each_command_writes_an_audit_event(ws):
 def test_values_are_stored_exactly(ws):
     ev = _ids(ws)[0]
     ws.apply(SetField("fund_line", ev.funds[0].id, "executed", "0.1"))
-    ws.apply(SetField("fund_line", ev.funds[0].id, "annual", "12345678901234567890.123456789"))
+    ws.apply(SetField("fund_line", ev.funds[0].id, "annual", "123456789012.345"))
     fund = ws.evaluation(ev.id).funds[0]
     assert fund.executed == Decimal("0.1") and isinstance(fund.executed, Decimal)
-    assert str(fund.annual) == "12345678901234567890.123456789"
+    assert str(fund.annual) == "123456789012.345"
     raw = ws.db.execute_sql(f"SELECT executed, annual FROM fund_line WHERE id = {ws.db.param}",
                             (ev.funds[0].id,)).fetchone()
-    assert raw == ("0.1", "12345678901234567890.123456789")
+    assert raw == ("0.1", "123456789012.345")
 
 
 BAD_VALUES = [
@@ -272,6 +272,13 @@ BAD_VALUES = [
     ("indicator", "parent", 1),
     ("indicator", "evaluation", 2),
     ("fund_line", "executed", float("nan")),
+    ("fund_line", "annual", "12345678901234567890.123456789"),  # more digits than exports keep
+    ("fund_line", "annual", "1" + "0" * 4400),  # beyond 千万亿
+    ("fund_line", "annual", "0.00000000001"),
+    ("indicator", "weight", Decimal("1E+26")),
+    ("indicator", "actual", "九十\x07"),  # a control character
+    ("indicator", "reason", "半个\ud800字"),  # a lone surrogate
+    ("evaluation", "project", "\ufffe"),
     ("fund_line", "position", 3),
     ("no_such_table", "name", "x"),
 ]

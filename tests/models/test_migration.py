@@ -183,9 +183,9 @@ def test_migrate_from_scratch_matches_created_file(tmp_path):
 def test_v1_file_that_is_locked_elsewhere_is_not_upgraded(v1_copy):
     """A workspace open for editing elsewhere is neither upgraded nor backed up by a second opener."""
     from perfdesk.models import WorkspaceLocked
-    from perfdesk.models.filelock import FileLock
-    lock = FileLock(v1_copy)
-    assert lock.acquire()
+    from perfdesk.models.filelock import WorkspaceFile
+    lock = WorkspaceFile.open(v1_copy)
+    assert lock.try_lock(exclusive=True)
     try:
         digest = sha256(v1_copy)
         with pytest.raises(WorkspaceLocked) as caught:
@@ -194,7 +194,7 @@ def test_v1_file_that_is_locked_elsewhere_is_not_upgraded(v1_copy):
         assert sha256(v1_copy) == digest
         assert not [p for p in v1_copy.parent.iterdir() if "backup" in p.name]
     finally:
-        lock.release()
+        lock.close()
 
 
 def test_tables_already_final_keep_the_scheme_of_the_moment_after_the_upgrade(tmp_path):

@@ -24,7 +24,7 @@ def _edited_file(path: Path) -> Path:
         first, second, third = ws.import_evaluations(read_fixture_tables("004_01", "004_04", "002_03"))
         leaf = next(ws.evaluation(first).leaves())
         ws.apply(SetField("indicator", leaf.id, "actual", "99.5%"))
-        edit = SetField("fund_line", ws.evaluation(first).funds[0].id, "executed", "12345678901234567890.123456789")
+        edit = SetField("fund_line", ws.evaluation(first).funds[0].id, "executed", "123456789012.345")
         ws.apply(edit)
         ws.revert(edit)
         ws.apply(SetField("indicator", leaf.id, "manual_score", "4.25"))

@@ -6,7 +6,9 @@ import datetime
 
 from openpyxl import Workbook
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from perfdesk.ui import file_dialogs
 
 from perfdesk.io.reader import read_file
 from perfdesk.ui.import_dialog import ImportDialog
@@ -113,7 +115,7 @@ def test_importing_a_workbook_again_flags_each_table(qtbot, tmp_path, monkeypatc
     ws = workspace_with(tmp_path)
     window = MainWindow(ws)
     qtbot.addWidget(window)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(WORKBOOKS / "yangpu_2022.xlsx"), ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(WORKBOOKS / "yangpu_2022.xlsx"))
     errors = _answer_dialog(qtbot, lambda dialog: None)
     window.actions.import_tables()
     _raise(errors)

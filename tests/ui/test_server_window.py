@@ -224,7 +224,7 @@ def test_submit_then_review_score_return_and_approve(qtbot, server, window_on, m
 
 
 def test_an_offline_units_file_through_the_menus(qtbot, server, tmp_path, window_on, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
+    from perfdesk.ui import file_dialogs
 
     from perfdesk.io import offline
     unit_path = tmp_path / "unit.perfdesk"
@@ -232,7 +232,7 @@ def test_an_offline_units_file_through_the_menus(qtbot, server, tmp_path, window
         unit.import_evaluations(read_fixture_tables("004_05"))
     unit_window = window_on(Workspace.open(unit_path))
     sent = tmp_path / f"甲单位{offline.SUFFIX}"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(sent), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: str(sent))
 
     def name_the_unit(dialog):
         dialog.findChild(QLineEdit).setText("甲单位")
@@ -242,7 +242,7 @@ def test_an_offline_units_file_through_the_menus(qtbot, server, tmp_path, window
     assert offline.loads(sent.read_text(encoding="utf-8")).unit == "甲单位"
 
     department = window_on(Workspace.open(server["address"]("filler"), password=PASSWORD))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sent), ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(sent))
     next(a for a in department.actions.file_menu.actions() if a.text() == "导入离线报送文件…").trigger()
     projects = sorted(e.project for e in department.ws.evaluations())
     assert projects == sorted(["城乡医疗救助", "医保事务经费"])

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
+
+from perfdesk.ui import file_dialogs
 
 from perfdesk.scoring.signature import DEFAULT_SIGNATURE
 from perfdesk.ui import pdf_export
@@ -50,7 +52,7 @@ def test_signature_lines_set_in_the_dialog_print_in_the_pdf(qtbot, tmp_path, mon
         ("date", "填报日期"), ("seal", "单位（盖章）")]
 
     target = tmp_path / "t.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: str(target))
     monkeypatch.setattr(PdfOptionsDialog, "exec", lambda self: True)
     monkeypatch.setattr(pdf_export, "offer_preview", lambda parent, result: None)
     window.actions.export_pdf("table", "current", "自评表（当前评价表）…")

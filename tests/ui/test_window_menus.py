@@ -54,13 +54,12 @@ def test_read_only_reason_is_shown_in_the_banner(qtbot, tmp_path, monkeypatch):
 
 
 def test_pdf_export_menu_writes_the_year_summary(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-    from perfdesk.ui import pdf_export
+    from perfdesk.ui import file_dialogs, pdf_export
     ws = workspace_with(tmp_path, "004_01_yibao_guanli_shiwu.json", "004_02_chengxiang_yiliao_jiuzhu.json")
     window = MainWindow(ws)
     qtbot.addWidget(window)
     target = tmp_path / "汇总.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: str(target))
     from perfdesk.ui.pdf_options import PdfOptionsDialog
     monkeypatch.setattr(PdfOptionsDialog, "exec", lambda self: self.orientation.setCurrentIndex(1) or True)
     written = []
@@ -74,14 +73,13 @@ def test_pdf_export_menu_writes_the_year_summary(qtbot, tmp_path, monkeypatch):
 
 
 def test_import_menu_previews_then_imports_the_chosen_tables(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
+    from perfdesk.ui import file_dialogs
     from perfdesk.ui.import_dialog import ImportDialog
     from tests.ui.helpers import FIXTURES
     ws = workspace_with(tmp_path)
     window = MainWindow(ws)
     qtbot.addWidget(window)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *a, **k: (str(FIXTURES / "xlsx" / "yangpu_2022.xlsx"), ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(FIXTURES / "xlsx" / "yangpu_2022.xlsx"))
     monkeypatch.setattr(ImportDialog, "exec", lambda self: ImportDialog.DialogCode.Accepted)
     window.actions.import_tables()
     assert len(ws.evaluations()) == 5
@@ -89,7 +87,7 @@ def test_import_menu_previews_then_imports_the_chosen_tables(qtbot, tmp_path, mo
     assert ws.evaluations() == []
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not a workbook")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(bad))
     window.actions.import_tables()
     assert "bad.xlsx" in window.banner.text() and ws.evaluations() == []
     window.close()
@@ -196,13 +194,13 @@ def test_report_options_pick_sections_and_need_at_least_one(qtbot):
 
 def test_export_excel_menu_writes_one_summary_per_year(qtbot, tmp_path, monkeypatch):
     import openpyxl
-    from PySide6.QtWidgets import QFileDialog
+    from perfdesk.ui import file_dialogs
     ws = workspace_with(tmp_path, "004_01_yibao_guanli_shiwu.json", "001_01_chengxiang_jumin_canbao_xianji_pipei.json",
                         "004_02_chengxiang_yiliao_jiuzhu.json")
     window = MainWindow(ws)
     qtbot.addWidget(window)
     target = tmp_path / "导出.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: str(target))
     [action] = [a for a in window.actions.file_menu.actions() if a.text() == "导出Excel…"]
     action.trigger()
     book = openpyxl.load_workbook(target, data_only=True)

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import docx
-from PySide6.QtWidgets import QFileDialog
+
+from perfdesk.ui import file_dialogs
 
 from perfdesk.ui.main_window import MainWindow
 from perfdesk.ui.pdf_options import PdfOptionsDialog
@@ -26,7 +27,7 @@ def test_export_word_report_from_the_menu(qtbot, tmp_path, monkeypatch):
 
     def save_as(parent, title, suggested, file_filter):
         offered.append((title, suggested, file_filter))
-        return str(target), ""
+        return str(target)
 
     def options(dialog):
         assert not dialog.font.isVisibleTo(dialog)  # Word names its fonts itself
@@ -34,7 +35,7 @@ def test_export_word_report_from_the_menu(qtbot, tmp_path, monkeypatch):
             dialog.sections["other"].setChecked(False)
         return True
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    monkeypatch.setattr(file_dialogs, "save_file", save_as)
     monkeypatch.setattr(PdfOptionsDialog, "exec", options)
     _menu_action(window, "导出Word", "自评报告（本年度）…").trigger()
     assert offered[0][0] == "导出Word：自评报告（本年度）" and offered[0][1].endswith("2022年度-自评报告.docx")
@@ -43,7 +44,7 @@ def test_export_word_report_from_the_menu(qtbot, tmp_path, monkeypatch):
     assert "八、其他需要说明的情况" not in paragraphs
     assert "已导出" in window.statusBar().currentMessage()
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "无" / "x.docx"), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: str(tmp_path / "无" / "x.docx"))
     _menu_action(window, "导出Word", "自评表（当前评价表）…").trigger()
     assert window.banner.text().startswith("无法生成Word文档")
     window.close()

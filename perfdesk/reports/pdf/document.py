@@ -14,6 +14,7 @@ from pathlib import Path
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from perfdesk import atomic_write
+from perfdesk.models import ownership
 from perfdesk.reports.pdf.canvas import NumberedCanvas
 from perfdesk.reports.pdf.styles import CONTINUED_HEIGHT, REPORT_MARGINS, TABLE_MARGIN, page_size
 from perfdesk.reports.pdf.text import Typesetter
@@ -90,5 +91,7 @@ def pdf_date(moment: datetime) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write next to the target, then rename over it: a reader never sees half a file."""
+    """Write next to the target, then rename over it: a reader never sees half a file.
+    Raises WorkspaceError for the open workspace (replacing it would orphan the open file)."""
+    ownership.refuse_open_workspace(path)
     atomic_write.write_bytes(path, data)
