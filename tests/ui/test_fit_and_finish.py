@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from perfdesk.io import demo, exchange
 from perfdesk.models import Workspace
-from perfdesk.models.filelock import FileLock
+from perfdesk.models.filelock import EditorNote, WorkspaceFile
 from perfdesk.ui.app import open_workspace
 from perfdesk.ui.charts import ROW_HEIGHT
 from perfdesk.ui.indicator_model import COLUMNS, SCORE_COLUMN
@@ -197,8 +197,8 @@ def test_a_workspace_open_elsewhere_opens_read_only_with_one_banner_naming_who(q
     path = tmp_path / "shared.perfdesk"
     workspace_with(tmp_path, "004_02_chengxiang_yiliao_jiuzhu.json").close()
     (tmp_path / "ui.perfdesk").rename(path)
-    other = FileLock(path)
-    assert other.acquire()  # another program is editing it
+    other, note = WorkspaceFile.open(path), EditorNote(path)  # another program is editing it
+    assert other.try_lock(exclusive=True) and note.write()
     try:
         asked = answer_next_message_box()
         ws = open_workspace(path)
@@ -221,7 +221,8 @@ def test_a_workspace_open_elsewhere_opens_read_only_with_one_banner_naming_who(q
         window._banner_timer.timeout.emit()  # the refusal fades: back to the standing read-only banner
         assert window.banner.text().endswith("（编辑功能已停用）。") and window.banner.isVisible()
     finally:
-        other.release()
+        note.remove()
+        other.close()
 
 
 # -- columns and the navigator ------------------------------------------------------------------------------
