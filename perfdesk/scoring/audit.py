@@ -111,10 +111,17 @@ def check_fund_score(ev: Evaluation, scored: ScoredEvaluation, scheme: ScoringSc
 
 
 def check_fund_missing(ev: Evaluation, scored: ScoredEvaluation, scheme: ScoringScheme):
-    """The fund's 分值 counts in the total weight, but without 全年预算数/全年执行数 it earns nothing."""
+    """The fund's 分值 counts in the total weight, but without 全年预算数/全年执行数 (or with a
+    全年预算数 of 0, which is filled in) it earns nothing; the message names which."""
     fund = scored.fund
-    if fund is not None and fund.weight and fund.rate is None:
-        yield finding("MISSING_FUND", _fund_where(fund.label), weight=show(fund.weight))
+    if fund is None or not fund.weight or fund.rate is not None:
+        return
+    where, weight = _fund_where(fund.label), show(fund.weight)
+    if fund.annual is not None and fund.executed is not None:
+        yield finding("MISSING_FUND", where, "MISSING_FUND_ZERO", weight=weight)
+        return
+    blank = [msg.COLUMN_NAMES[c] for c, value in (("annual", fund.annual), ("executed", fund.executed)) if value is None]
+    yield finding("MISSING_FUND", where, weight=weight, columns="和".join(blank))
 
 
 # --- weights and scores (scored forms) ----------------------------------------------------

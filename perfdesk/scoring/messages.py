@@ -66,7 +66,8 @@ FINDINGS = {
     "RECORDED_TOTAL_MISMATCH": "表内总分 {printed} 与计算总分 {computed} 不符",
     "GRADE_MISMATCH": "表内等级“{printed}”与总分 {total} 对应的等级“{computed}”不符",
     "UNPARSED_TARGET": "目标值“{target}”含有数字但无法读出，按定性指标处理",
-    "MISSING_FUND": "未填写全年预算数或全年执行数：资金分值 {weight} 已计入总分值，资金得分无法计算",
+    "MISSING_FUND": "未填写{columns}：资金分值 {weight} 已计入总分值，资金得分无法计算",
+    "MISSING_FUND_ZERO": "全年预算数为 0，无法计算执行率：资金分值 {weight} 已计入总分值，资金得分无法计算",
 }
 WHERE_FUND = "项目资金 / {label}"
 WHERE_TOTAL = "总分"

@@ -73,6 +73,8 @@ def test_02_wps_zero_total_row_title_under_an_attachment_line():
     scored = score_evaluation(ev)
     assert (scored.fund.rate, scored.fund.score, scored.total, scored.grade) == (None, None, D("90.00"), "优")
     assert codes(scored)["FUND_PARTS_SUM"] == 3
+    [zero] = [f for f in scored.findings if f.code == "MISSING_FUND"]  # printed 0 | 0 | 0: filled in, not blank
+    assert zero.severity == "warning" and zero.message.startswith("全年预算数为 0，无法计算执行率") and "未填写" not in zero.message
     assert not {"UNPARSED_TARGET", "SCORE_RULE_MISMATCH"} & set(codes(scored))  # ≥100百分比 reads as ≥100 %: met
     assert next(r for r in scored.indicators if r.path[-1] == "委托业务报告合格率").quantitative
 

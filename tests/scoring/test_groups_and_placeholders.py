@@ -77,6 +77,20 @@ def test_missing_fund_figures_are_a_finding_when_the_fund_weight_counts():
     assert "MISSING_FUND" not in {f.code for f in score_evaluation(load("004_02")).findings}
 
 
+def _missing_fund(line: FundLine) -> str:
+    [missing] = [f for f in score_evaluation(_fresh_table(funds=(line,))).findings if f.code == "MISSING_FUND"]
+    return missing.message
+
+
+def test_the_missing_fund_finding_names_what_is_missing_and_never_calls_a_zero_budget_blank():
+    """realworld/02 prints 年度资金总额 0 | 0 | 0 with 分值 10: its figures are filled in, the budget is 0."""
+    assert _missing_fund(FundLine("年度资金总额", weight=D(10))).startswith("未填写全年预算数和全年执行数：")
+    assert _missing_fund(FundLine("年度资金总额", annual=D(90), weight=D(10))).startswith("未填写全年执行数：")
+    assert _missing_fund(FundLine("年度资金总额", executed=D(90), weight=D(10))).startswith("未填写全年预算数：")
+    zero = _missing_fund(FundLine("年度资金总额", annual=D(0), executed=D(0), weight=D(10)))
+    assert zero.startswith("全年预算数为 0，无法计算执行率") and "未填写" not in zero and "10" in zero
+
+
 def test_a_finalised_evaluation_is_scored_with_the_scheme_it_keeps():
     ev = load("004_02")
     strict = ScoringScheme(grade_bands=((D(99), "优"), (D(90), "良"), (D(0), "差")))
