@@ -38,6 +38,8 @@ def total_part(grid: Grid, row: Row, columns: IndicatorColumns | None) -> Part:
 
 
 def _grade_after(row: Row, col: int) -> str | None:
+    """The grade printed right of the total's numbers (never the 总分 label itself)."""
+    col = max(col, row.cells[0][0])
     after = [cell.text for c, cell in row.cells if c > col and decimal_of(cell) is None]
     while after and L.key(after[0]) in L.GRADE_ROW:
         after.pop(0)
@@ -56,27 +58,52 @@ def remarks_part(row: Row) -> Part:
     return Part(fields={"remarks": cells[1] if len(cells) > 1 else None}, found=[texts.FOUND_REMARKS])
 
 
+def report_part(rows: list[Row]) -> Part:
+    """评价结论 / 存在问题 / 改进措施 rows: their text becomes that section of the 自评报告."""
+    part = Part()
+    sections, printed = [], []
+    for row in rows:
+        label, *rest = row.cells
+        text = "\n".join(cell.text.strip() for _, cell in rest).strip()
+        if not text:
+            continue
+        if L.is_prompt(text):
+            part.skipped.append(texts.SKIPPED_PROMPT.format(row=row.number, label=L.one_line(label[1].text), text=text))
+            continue
+        sections.append((L.REPORT_ROWS[row.first_key], text))
+        printed.append(L.one_line(label[1].text))
+    if sections:
+        part.fields["report_sections"] = sections
+        part.found.append(texts.FOUND_REPORT.format(labels="、".join(printed)))
+    return part
+
+
 def read_signatories(text: str) -> dict[str, str]:
     """Label -> value pairs from one row's text; blank values are left out."""
+    return {V.SIGNATURE[label]: value for label, value in _pairs(text) if label in V.SIGNATURE}
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """(label, value) of every signature label in a row's text that has a value."""
     pieces = _SPLIT.split(text)
-    found = {}
-    for label, value in zip(pieces[1::2], pieces[2::2]):
-        value = value.strip(" \u3000:：|")
-        if label in V.SIGNATURE and value:
-            found[V.SIGNATURE[label]] = value
-    return found
+    pairs = [(label, value.strip(" \u3000:：|")) for label, value in zip(pieces[1::2], pieces[2::2])]
+    return [(label, value) for label, value in pairs if value]
 
 
 def signature_part(rows: list[Row], header: dict | None = None, noted: str | None = None) -> Part:
     """`noted`: every name of the row under the standard labels, from perfdesk's export note
     (written when the printed row hides or relabels some), read in preference to the row."""
     values: dict[str, str] = dict(header or {})
+    others = []
     for row in rows:
-        values.update(read_signatories(" | ".join(cell.text for _, cell in row.cells)))
+        line = " | ".join(cell.text for _, cell in row.cells)
+        values.update(read_signatories(line))
+        others += [label for label, _ in _pairs(line) if label not in V.SIGNATURE]
     if noted is not None:
         values.update(read_signatories(noted))
     if not rows and not values:
         return Part()
     names = "、".join(label for key, label in SIGNATURE_ITEMS if key in values) or texts.BLANK_SIGNATURE
     found = [texts.FOUND_SIGNATURE.format(row=rows[0].number, names=names)] if rows else []
-    return Part(fields={"signatories": Signatories(**values)}, found=found)
+    skipped = [texts.SKIPPED_HEADER_FIELD.format(label=label) for label in others]
+    return Part(fields={"signatories": Signatories(**values)}, found=found, skipped=skipped)

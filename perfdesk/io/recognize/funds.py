@@ -10,13 +10,13 @@ from dataclasses import replace
 from decimal import Decimal
 
 from perfdesk.io import texts
-from perfdesk.io.grid.model import NUMBER, Grid, GridCell
+from perfdesk.io.grid.model import NUMBER, TEXT, Grid, GridCell
 from perfdesk.io.grid.numfmt import percent_text
 from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize.layout import is_fund_header, is_inline_funds
 from perfdesk.io.recognize.part import ColumnUse, Part
 from perfdesk.io.recognize.rows import Row
-from perfdesk.io.recognize.values import number_of, text_of
+from perfdesk.io.recognize.values import amount_of, is_numeric, number_of, text_of
 from perfdesk.scoring.evaluation import FundLine, cell_number
 
 _OPTIONAL = {"declared": "initial_declared", "balance": "balance"}  # Evaluation.columns markers
@@ -39,10 +39,21 @@ def funds_part(grid: Grid, rows: list[Row], overrides: dict[int, str | None]) ->
     below = rows[position + 1] if position + 1 < len(rows) else None
     if below is not None and below.cells and all(c in below.labels for c, _ in below.cells):
         header.append(below)
+    for row in rows[:rows.index(header[-1]) + 1]:  # a unit in any heading ("年度预算数（万元）")
+        for _, cell in row.cells:
+            if (unit := L.unit_in(cell.text)) and "money_unit" not in part.fields:
+                part.fields["money_unit"] = unit
     columns, part.uses = _columns(header, overrides)
-    part.merge(_rows(grid, rows[rows.index(header[-1]) + 1:], header, columns))
+    part.skipped += [_column_line(use) for use in part.uses if use.field is None]
+    part.merge(_rows(grid, rows[rows.index(header[-1]) + 1:], header, columns, part.fields.get("money_unit")))
     part.columns |= {_OPTIONAL[f] for f in columns.values() if f in _OPTIONAL}
     return part
+
+
+def _column_line(use: ColumnUse) -> str:
+    ignored = L.key(use.label.split("/")[-1]) in L.FUND_IGNORED
+    return (texts.SKIPPED_COLUMN_IGNORED if ignored else texts.SKIPPED_COLUMN).format(block=texts.BLOCK_FUNDS,
+                                                                                      label=use.label)
 
 
 def _section_label(part: Part, text: str) -> None:
@@ -59,10 +70,11 @@ def _columns(header: list[Row], overrides: dict[int, str | None]) -> tuple[dict[
     for row in header:
         for col, cell in row.cells:
             label = row.labels.get(col)
-            if label is None or label in L.FUND_SECTION:
+            if label in L.FUND_SECTION or (label is None and (cell.kind != TEXT or is_numeric(cell))):
                 continue
-            printed.setdefault(col, []).append(cell.text.replace("\n", ""))
-            fields[col] = L.FUND_COLUMNS.get(label)
+            printed.setdefault(col, []).append(L.one_line(cell.text))
+            if label is not None or col not in fields:  # a heading perfdesk does not know is shown, unread
+                fields[col] = L.FUND_COLUMNS.get(label) if label is not None else None
     first = min((c for c, f in fields.items() if f), default=0)
     for col in list(printed):
         if col < first and fields.get(col) is None:
@@ -72,7 +84,7 @@ def _columns(header: list[Row], overrides: dict[int, str | None]) -> tuple[dict[
     return {c: f for c, f in fields.items() if f}, uses
 
 
-def _rows(grid: Grid, data: list[Row], header: list[Row], columns: dict[int, str]) -> Part:
+def _rows(grid: Grid, data: list[Row], header: list[Row], columns: dict[int, str], unit: str | None) -> Part:
     part = Part()
     if not columns:
         return part
@@ -81,7 +93,7 @@ def _rows(grid: Grid, data: list[Row], header: list[Row], columns: dict[int, str
                           if c < first_value and L.key(cell.text) in L.FUND_TOTAL_ROW), None)
     lines = []
     for row in data:
-        line = _line(grid, row, columns, first_value, part, default_label if not lines else None)
+        line = _line(grid, row, columns, first_value, part, default_label if not lines else None, unit)
         if line is not None:
             lines.append(line)
     part.fields["funds"] = tuple(lines)
@@ -92,13 +104,15 @@ def _rows(grid: Grid, data: list[Row], header: list[Row], columns: dict[int, str
 
 
 def _line(grid: Grid, row: Row, columns: dict[int, str], first_value: int, part: Part,
-          default_label: str | None) -> FundLine | None:
-    label = next((cell.text for c, cell in reversed(row.cells)
+          default_label: str | None, unit: str | None) -> FundLine | None:
+    label = next((L.one_line(cell.text) for c, cell in reversed(row.cells)
                   if c < first_value and L.key(cell.text) not in L.FUND_SECTION), None) or default_label
     values = {name: grid.get(row.number, col) for col, name in columns.items()}
     if label is None and not any(values.values()):
         return None
-    cells = {name: number_of(cell) for name, cell in values.items() if name not in ("rate", "score")}
+    cells = {name: amount_of(cell, unit) for name, cell in values.items() if name not in ("rate", "score", "weight")}
+    if "weight" in values:
+        cells["weight"] = number_of(values["weight"])
     rate = _rate_text(values.get("rate"), cells.get("annual"), cells.get("executed"))
     rate_cell = values.get("rate")
     if rate is not None and rate_cell is not None and rate != rate_cell.text:

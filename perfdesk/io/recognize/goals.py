@@ -5,6 +5,7 @@ from __future__ import annotations
 from perfdesk.io import texts
 from perfdesk.io.grid.model import Grid
 from perfdesk.io.recognize import labels as L
+from perfdesk.io.recognize import vocabulary as V
 from perfdesk.io.recognize.part import Part
 from perfdesk.io.recognize.rows import Row
 from perfdesk.scoring.evaluation import FundManagementRow
@@ -12,17 +13,26 @@ from perfdesk.scoring.evaluation import FundManagementRow
 
 def goals_part(grid: Grid, rows: list[Row]) -> Part:
     header = next((row for row in rows[:2] if len(set(_goal_labels(row).values())) >= 2), None)
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[tuple[int, str]]] = {}
+    part = Part()
     if header is not None:
-        _by_columns(header, rows[rows.index(header) + 1:], found)
+        _by_columns(header, rows[rows.index(header) + 1:], found, part)
         printed = [header.cells[i][1].text for i, (c, _) in enumerate(header.cells) if c in _goal_labels(header)]
     else:
         printed = _by_rows(rows, found)
-    values = {name: "\n".join(v for v in found.get(name, []) if v) or None for name in ("goal_target", "goal_adjusted", "goal_actual")}
-    adjusted = values.pop("goal_adjusted")
+    names = {"goal_target": "", "goal_adjusted": "", "goal_actual": ""}
+    for name in names:
+        kept = []
+        for row, text in found.get(name, []):
+            if L.is_prompt(text):  # "对照年度目标，说明……（100字以内）" is the template speaking
+                part.skipped.append(texts.SKIPPED_PROMPT.format(row=row, label=V.GOAL[name][0], text=text))
+            elif text:
+                kept.append(text)
+        names[name] = "\n".join(kept) or None
+    adjusted = names.pop("goal_adjusted")
     if adjusted and not is_blank_mark_text(adjusted):
-        values["goal_target"] = adjusted
-    part = Part(fields=values)
+        names["goal_target"] = adjusted
+    part.fields.update(names)
     part.found.append(texts.FOUND_GOALS.format(labels="、".join(p.replace("\n", "") for p in printed) or texts.NONE))
     return part
 
@@ -40,15 +50,21 @@ def _goal_labels(row: Row) -> dict[int, str]:
     return labels
 
 
-def _by_columns(header: Row, data: list[Row], found: dict[str, list[str]]) -> None:
+def _by_columns(header: Row, data: list[Row], found: dict[str, list[tuple[int, str]]], part: Part) -> None:
     columns = sorted(_goal_labels(header).items())
+    block_label = header.first_key
     for row in data:
+        left = [cell for c, cell in row.cells if c < columns[0][0]
+                and L.key(cell.text) not in L.GOAL_FIELDS and L.key(cell.text) != block_label]
+        if left:  # a row with its own label (2.项目实施内容及过程概述 | …) is another item, not the goals
+            part.skipped.append(texts.SKIPPED_GOAL_ROW.format(row=row.number, text=row.text()))
+            continue
         for i, (col, name) in enumerate(columns):
             end = columns[i + 1][0] if i + 1 < len(columns) else 10 ** 6
-            found.setdefault(name, []).extend(cell.text for c, cell in row.cells if col <= c < end)
+            found.setdefault(name, []).extend((row.number, cell.text) for c, cell in row.cells if col <= c < end)
 
 
-def _by_rows(rows: list[Row], found: dict[str, list[str]]) -> list[str]:
+def _by_rows(rows: list[Row], found: dict[str, list[tuple[int, str]]]) -> list[str]:
     printed, current = [], None
     for row in rows:
         labels = row.fields(L.GOAL_FIELDS)
@@ -60,7 +76,7 @@ def _by_rows(rows: list[Row], found: dict[str, list[str]]) -> list[str]:
         else:
             values = [cell.text for _, cell in row.cells]
         if current is not None:
-            found.setdefault(current, []).extend(values)
+            found.setdefault(current, []).extend((row.number, value) for value in values)
     return printed
 
 

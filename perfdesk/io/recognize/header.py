@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from perfdesk.io import texts
 from perfdesk.io.recognize import labels as L
+from perfdesk.io.recognize import vocabulary as V
 from perfdesk.io.recognize.part import Part
 from perfdesk.io.recognize.rows import Row
 from perfdesk.io.recognize.values import decimal_of
@@ -17,7 +18,9 @@ def title_part(rows: list[Row]) -> Part:
         if unit and "money_unit" not in part.fields:
             part.fields["money_unit"] = unit
     candidates = [line for line in lines if not _not_a_title(line)]
-    title = next((line for line in candidates if "表" in line), candidates[0] if candidates else None)
+    tables = [line for line in candidates if "表" in line]
+    title = next((line for line in tables if any(word in line for word in V.TITLE_WORDS)),
+                 tables[0] if tables else (candidates[0] if candidates else None))
     if title is not None:
         part.fields["title"] = title
     part.fields["year_candidates"] = _years(title, lines)
@@ -59,17 +62,22 @@ def header_part(rows: list[Row]) -> Part:
     seen = []
     for row in rows:
         cells = row.cells
+        used: set[int] = set()
         for i, (col, cell) in enumerate(cells):
             label = row.labels.get(col)
             if label is None or (label not in L.HEADER_FIELDS and label not in L.HEADER_IGNORED):
                 continue
             following = cells[i + 1] if i + 1 < len(cells) else None
             value = None if following is None or following[0] in row.labels else following[1]
+            used |= {col} | ({following[0]} if value is not None else set())
             if label in L.HEADER_IGNORED:
-                part.skipped.append(texts.SKIPPED_HEADER_FIELD.format(label=cell.text.replace("\n", "")))
+                part.skipped.append(texts.SKIPPED_HEADER_FIELD.format(label=L.one_line(cell.text)))
                 continue
-            seen.append(cell.text.replace("\n", ""))
+            seen.append(L.one_line(cell.text))
             _put(part, L.HEADER_FIELDS[label], value)
+        rest = [L.one_line(cell.text) for col, cell in cells if col not in used]
+        if rest:  # a label perfdesk does not know, with its value: said, never dropped quietly
+            part.skipped.append(texts.SKIPPED_HEADER_CELLS.format(row=row.number, text=" | ".join(rest)))
     if seen:
         part.found.append(texts.FOUND_HEADER.format(labels="、".join(seen)))
     return part

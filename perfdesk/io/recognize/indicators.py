@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from perfdesk.io import texts
 from perfdesk.io import xlsx_notes
 from perfdesk.io.grid.model import Grid, GridCell
+from perfdesk.io.grid.numfmt import plain
 from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize.layout import is_indicator_header
 from perfdesk.io.recognize.part import ColumnUse, Part
@@ -24,6 +25,7 @@ _TEXT_FIELDS = ("name", "target", "target_adjusted", "actual", "reason", "scorin
 _OPTIONAL = {"target_adjusted": "target_adjusted", "scoring_rule": "scoring_rule"}
 _TARGETS = ("target", "target_adjusted")
 IGNORED = "ignored"
+_LEVEL_NAMES = {"l1": "一级指标", "l2": "二级指标"}
 
 
 @dataclass
@@ -36,13 +38,24 @@ class IndicatorColumns:
 
 
 def header_rows(rows: list[Row]) -> tuple[list[Row], list[Row]]:
-    """(header rows, the rest): the first header, a 绩效指标 line above it, and a second row of sub-labels."""
+    """(header rows, the rest): the first header, a row of labels above it whose cells span both
+    (绩效指标 | 年度指标值 | 实际完成值 | 分值 … over 一级指标 | 二级指标 | 三级指标 | 指标性质 …), and a
+    second row of sub-labels below it."""
     start = next(i for i, row in enumerate(rows) if is_indicator_header(row))
     header = [rows[start]]
+    above = rows[start - 1] if start > 0 else None
+    if above is not None and _upper_labels(above):
+        header.insert(0, above)
     below = rows[start + 1] if start + 1 < len(rows) else None
     if below is not None and _sub_labels(below):
         header.append(below)
-    return header, rows[start + len(header):]
+    return header, rows[start + len(header) - (above in header):]
+
+
+def _upper_labels(row: Row) -> bool:
+    """An upper header row: labels only, at least two indicator concepts among them."""
+    fields = set(row.fields(L.INDICATOR_COLUMNS).values())
+    return all(c in row.labels for c, _ in row.cells) and len(fields) >= 2
 
 
 def _sub_labels(row: Row) -> bool:
@@ -58,16 +71,29 @@ def read_columns(header: list[Row], overrides: dict[int, str | None]) -> Indicat
             label = row.labels.get(col)
             if label in L.INDICATOR_SECTION:
                 continue
-            printed.setdefault(col, []).append(cell.text.replace("\n", ""))
+            printed.setdefault(col, []).append(L.one_line(cell.text))
             if label in L.INDICATOR_COLUMNS:
                 fields[col] = L.INDICATOR_COLUMNS[label]
             elif col not in fields:
                 fields[col] = None
     _second_target_is_adjusted(fields)
+    _group_weights(fields)
     fields.update(overrides)
     uses = [ColumnUse("indicators", c, "/".join(printed.get(c, [""])), fields.get(c))
             for c in sorted(set(printed) | set(overrides))]
     return IndicatorColumns({c: f for c, f in fields.items() if f}, uses)
+
+
+def _group_weights(fields: dict[int, str | None]) -> None:
+    """一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值: a 分值 column right of a group column is that
+    group's weight; the indicator's own is the one right of the 三级 name."""
+    weights = [c for c in sorted(fields) if fields[c] == "weight"]
+    if len(weights) < 2:
+        return
+    for col in weights:
+        left = next((fields[c] for c in sorted(fields, reverse=True) if c < col and fields[c] not in (None, "weight")), None)
+        if left in ("l1", "l2"):
+            fields[col] = f"{left}_weight"
 
 
 def _second_target_is_adjusted(fields: dict[int, str | None]) -> None:
@@ -87,13 +113,35 @@ def indicators_part(grid: Grid, rows: list[Row], overrides: dict[int, str | None
     columns = read_columns(header, overrides)
     part = read_leaves(grid, data, columns)
     part.columns |= {_OPTIONAL[f] for f in columns.fields.values() if f in _OPTIONAL}
-    part.uses = columns.uses
-    labels = [cell.text.replace("\n", "") for row in header for c, cell in row.cells if c in row.labels
-              and row.labels[c] not in L.INDICATOR_SECTION]
+    first = min(columns.fields, default=0)
+    titles = [use for use in columns.uses if use.field is None and use.column < first
+              and not any(grid.get(row.number, use.column) for row in data)]
+    part.uses = [use for use in columns.uses if use not in titles]
+    part.skipped += [texts.SKIPPED_BLOCK_TITLE.format(label=use.label) for use in titles]
+    part.skipped += [_column_line(use) for use in part.uses if use.field is None and use.label]
+    labels = [use.label for use in part.uses if use.field]
     groups = len({l1 for l1, _, _, _ in part.fields["leaves"]})
     part.found.append(texts.FOUND_INDICATORS.format(count=len(part.fields["leaves"]), groups=groups,
                                                     columns="、".join(labels)))
     return part
+
+
+def _column_line(use: ColumnUse) -> str:
+    ignored = L.key(use.label.split("/")[-1]) in L.INDICATOR_IGNORED
+    return (texts.SKIPPED_COLUMN_IGNORED if ignored else texts.SKIPPED_COLUMN).format(block=texts.BLOCK_INDICATORS,
+                                                                                      label=use.label)
+
+
+def _weight_lines(columns: IndicatorColumns, leaves: list, from_names: int) -> list[str]:
+    """How the weights were read when the table does not print one per indicator in a 分值 column."""
+    has = set(columns.fields.values())
+    lines = [texts.GROUP_WEIGHT_COLUMN.format(level=_LEVEL_NAMES[level], example=leaves[0][index] if leaves else "")
+             for index, level in enumerate(("l1", "l2")) if f"{level}_weight" in has]
+    if from_names:
+        lines.append(texts.WEIGHT_FROM_NAME.format(count=from_names))
+    elif "score" in has and "weight" not in has:
+        lines.append(texts.NO_WEIGHT_COLUMN)
+    return lines
 
 
 def read_leaves(grid: Grid, data: list[Row], columns: IndicatorColumns) -> Part:
@@ -109,6 +157,10 @@ def read_leaves(grid: Grid, data: list[Row], columns: IndicatorColumns) -> Part:
         if found is not None:
             leaves.append(found)
     has = set(columns.fields.values())
+    weight_col = columns.of("weight")
+    from_names = sum(1 for _, _, leaf, r in leaves
+                     if leaf.weight is not None and number_of(grid.get(r, weight_col)) is None)
+    part.skipped += _weight_lines(columns, leaves, from_names)
     levels = ("l1" in has, "l2" in has)
     if levels == (False, True):
         leaves = [(l2, None, leaf, r) for _, l2, leaf, r in leaves]
@@ -124,8 +176,8 @@ def _level(label: str | None, present: bool) -> str | None:
 
 def _leaf(grid: Grid, row: Row, columns: IndicatorColumns, above: _Labels, part: Part):
     r = row.number
-    l1 = _group_label(grid, r, columns.of("l1"))
-    l2 = _group_label(grid, r, columns.of("l2"))
+    l1 = _weighed(grid, r, columns, "l1", _group_label(grid, r, columns.of("l1")))
+    l2 = _weighed(grid, r, columns, "l2", _group_label(grid, r, columns.of("l2")))
     if l1 is not None and l1 != above.l1:
         above.l1, above.l2 = l1, None
     if l2 is not None:
@@ -136,6 +188,8 @@ def _leaf(grid: Grid, row: Row, columns: IndicatorColumns, above: _Labels, part:
         if target in columns.fields.values():
             values[target] = _joined_target(grid, r, columns, target)
     weight, score = (number_of(grid.get(r, columns.of(f))) for f in ("weight", "score"))
+    if weight is None and name is not None:  # "相关性（5分）" in a table without a 分值 cell for it
+        weight = L.weight_in(name)
     if name is None and values.get("target") is None and values.get("actual") is None:
         own_group = any(grid.get(r, columns.of(f)) is not None for f in ("l1", "l2") if columns.of(f) is not None)
         placeholder = any(L.PLACEHOLDER_NAME.match(L.fold(cell.text.strip())) for _, cell in row.cells)
@@ -174,6 +228,16 @@ def _noted(grid: Grid, row: int, columns: IndicatorColumns, leaf: Indicator) -> 
     return replace(leaf, **changes) if changes else leaf
 
 
+def _weighed(grid: Grid, row: int, columns: IndicatorColumns, level: str, label: str | None) -> str | None:
+    """A group label with the weight its own 分值 column gives it ("项目决策" + 20 -> "项目决策（20分）"),
+    unless the label already names one."""
+    cell = grid.above(row, columns.of(f"{level}_weight")) if columns.of(f"{level}_weight") is not None else None
+    weight = decimal_of(cell)
+    if label is None or weight is None or L.weight_in(label) is not None:
+        return label
+    return f"{label}（{plain(weight)}分）"
+
+
 def _group_label(grid: Grid, row: int, col: int | None) -> str | None:
     """A 一级/二级 cell, or the label of the vertical merge it sits in."""
     if col is None:
@@ -190,7 +254,7 @@ def _name(text: str | None) -> str | None:
     """The 三级 name without a template's "指标1：" prefix; None for a placeholder (指标2：, ……)."""
     if text is None:
         return None
-    stripped = text.strip()
+    stripped = L.one_line(text)
     if L.PLACEHOLDER_NAME.match(L.fold(stripped)):
         return None
     rest = L.NAME_PREFIX.sub("", stripped)

@@ -40,6 +40,16 @@ def unit_in(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+def one_line(text: str) -> str:
+    """A short label or name typed over several lines in its cell ("基础信息\n完整性") as one line."""
+    return "".join(line.strip() for line in text.splitlines())
+
+
+def is_prompt(text: str | None) -> bool:
+    """A template's instruction left in the cell ("…（200字以内）"), not what the office wrote."""
+    return bool(text) and TEMPLATE_PROMPT.search(fold(text).strip()) is not None
+
+
 def weight_in(text: str) -> Decimal | None:
     """A weight inside a label ("预算执行情况（万元）（20分）" -> 20)."""
     match = WEIGHT.search(fold(text))
@@ -66,6 +76,7 @@ TOTAL_ROW = _set(V.TOTAL_ROW)
 GRADE_ROW = _set(V.GRADE_ROW)
 REMARKS_ROW = _set(V.REMARKS_ROW)
 OTHER_ROWS = _set(V.OTHER_ROWS)
+REPORT_ROWS = _table(V.REPORT_ROWS)
 FUND_COLUMNS = _table(V.FUND)
 FUND_IGNORED = _set(V.FUND_IGNORED)
 FUND_TOTAL_ROW = _set(V.FUND_TOTAL_ROW)
@@ -80,9 +91,11 @@ NOT_A_TITLE = tuple(re.compile(p) for p in V.NOT_A_TITLE)
 PLACEHOLDER_NAME = re.compile(V.PLACEHOLDER_NAME)
 NAME_PREFIX = re.compile(V.NAME_PREFIX)
 SIGNATURE_START = re.compile("^(" + "|".join(map(re.escape, V.SIGNATURE)) + ")")
+SIGNATURE_AFTER_DATA = re.compile("^(" + "|".join(map(re.escape, V.SIGNATURE_AFTER_DATA)) + r")\s*([:：]|$)")
+TEMPLATE_PROMPT = re.compile(V.TEMPLATE_PROMPT)
 MAX_LABEL_CHARS = 40  # longer cells are never labels (units and weights inside included)
 # Every label of any block: a cell holding one is a label, not a value.
 ALL_LABELS = (frozenset(HEADER_FIELDS) | HEADER_IGNORED | FUND_SECTION | MANAGEMENT_SECTION | INDICATOR_SECTION
-              | TOTAL_ROW | GRADE_ROW | OTHER_ROWS | frozenset(FUND_COLUMNS) | FUND_IGNORED | frozenset(GOAL_FIELDS)
+              | TOTAL_ROW | GRADE_ROW | OTHER_ROWS | frozenset(REPORT_ROWS) | frozenset(FUND_COLUMNS) | FUND_IGNORED | frozenset(GOAL_FIELDS)
               | frozenset(MANAGEMENT_COLUMNS) | frozenset(INDICATOR_COLUMNS) | INDICATOR_IGNORED)
 

@@ -21,11 +21,16 @@ MAX_TITLE_LINES = 6
 MAX_GAP = 2  # two blank rows end a block
 _NOTE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：.、]")
 _FUND_FIELDS = {"initial", "declared", "annual", "executed", "balance", "rate"}
+# Header fields that name what a table evaluates: one of them opens a table that has no 项目名称.
+_NAMING_FIELDS = ("project", "department", "implementer", "both", "central_department")
+# Blocks after which a 项目负责人 row is the signature row, not a header row.
+_AFTER_DATA = ("indicators", "total", "grade", "remarks", "report", "other")
 
 
 @dataclass
 class Block:
-    kind: str  # header, funds, goals, management, indicators, indicator_title, total, grade, remarks, signature, other
+    kind: str  # header, funds, goals, management, indicators, indicator_title, total, grade, remarks, report,
+    # signature, other
     rows: list[int]
 
 
@@ -88,8 +93,11 @@ def start_kind(row: Row, current: str | None) -> str | None:
         return "grade"
     if first in L.REMARKS_ROW:
         return "remarks"
-    if L.SIGNATURE_START.match(L.fold(row.first[1].text).strip()):
+    opening = L.fold(row.first[1].text).strip()
+    if L.SIGNATURE_START.match(opening) or (L.SIGNATURE_AFTER_DATA.match(opening) and current in _AFTER_DATA):
         return "signature"
+    if first in L.REPORT_ROWS:
+        return "report"
     if first in L.OTHER_ROWS or _NOTE.match(row.first[1].text.strip()):
         return "other"
     if first in L.FUND_SECTION or is_fund_header(row) or is_inline_funds(row):
@@ -99,7 +107,9 @@ def start_kind(row: Row, current: str | None) -> str | None:
     if first in L.GOAL_FIELDS or (_goal_labels(row) >= 2 and current != "indicators"):
         return "goals"
     if first in L.INDICATOR_SECTION:
-        return "indicator_title"
+        # inside the indicators, the 绩效指标 label repeated beside data rows is a page split of the
+        # same table (its merged first column started again), not a new block
+        return None if current == "indicators" and len(row.cells) > 1 else "indicator_title"
     if first in L.HEADER_FIELDS or first in L.HEADER_IGNORED:
         return "header"
     if current != "indicators" and any(k in L.HEADER_FIELDS for k in row.labels.values()):
@@ -112,6 +122,8 @@ def find_regions(grid: Grid, rows: dict[int, Row]) -> list[Region]:
     anchors = [r for r in numbers if is_anchor(rows[r]) or rows[r].first_key in L.EVALUATED_UNIT]
     if not anchors:
         anchors = [r for r in numbers if rows[r].first_key in L.DEPARTMENT_ANCHORS][:1]
+    if not anchors:  # no 项目名称: the first header label with its value (实施单位 | …, 专项资金名称 | …)
+        anchors = [r for r in numbers if _labelled_value(rows[r])][:1]
     if not anchors:
         anchors = [r for r in numbers if start_kind(rows[r], None) in ("indicators", "funds")][:1]
     regions = []
@@ -124,6 +136,13 @@ def find_regions(grid: Grid, rows: dict[int, Row]) -> list[Region]:
         region.last = (following.first - 1) if following else (numbers[-1] if numbers else region.first)
         _cut(grid, rows, region)
     return regions
+
+
+def _labelled_value(row: Row) -> bool:
+    """A row opening with a header label (项目实施单位, 主管部门 …) that has its value beside it."""
+    if L.HEADER_FIELDS.get(row.first_key) not in _NAMING_FIELDS or len(row.cells) < 2:
+        return False
+    return row.cells[1][0] not in row.labels
 
 
 def _title_like(row: Row) -> bool:
@@ -160,9 +179,12 @@ def _title_rows(grid: Grid, rows: dict[int, Row], anchor: int, floor: int) -> li
 def _cut(grid: Grid, rows: dict[int, Row], region: Region) -> None:
     current: Block | None = None
     last = region.anchor
+    merged = _merged_below_top(grid)
     for r in range(region.anchor, region.last + 1):
         row = rows.get(r)
         if row is None and r not in grid.hidden_rows:
+            if r in merged:
+                last = r  # a row whose cells all belong to merges from above is no gap
             continue
         if r - last > MAX_GAP:
             current = None  # lines well below a table (a note under a Word table) are not its rows
@@ -180,15 +202,21 @@ def _cut(grid: Grid, rows: dict[int, Row], region: Region) -> None:
             current.rows.append(r)
         elif kind == "funds" and current is not None and current.kind == "funds" and not _has_fund_header(current, rows):
             current.rows.append(r)  # the 项目资金 label alone on the row above the fund header
-        elif kind == "goals" and current is not None and current.kind == "goals":
-            current.rows.append(r)  # the next goal label of a block labelled row by row
+        elif kind in ("goals", "report") and current is not None and current.kind == kind:
+            current.rows.append(r)  # the next label of a block labelled row by row
         elif kind is not None:
             current = Block(kind, [r])
             region.blocks.append(current)
-        elif current is not None and current.kind not in ("total", "grade", "signature", "other", "indicator_title"):
+        elif current is not None and current.kind not in ("total", "grade", "signature", "other", "report",
+                                                           "indicator_title"):
             current.rows.append(r)
         else:
             region.unread.append(r)
+
+
+def _merged_below_top(grid: Grid) -> set[int]:
+    """Rows covered by a vertical merge that starts above them."""
+    return {r for top, _, bottom, _ in grid.merges for r in range(top + 1, bottom + 1)}
 
 
 def _has_fund_header(block: Block, rows: dict[int, Row]) -> bool:

@@ -9,7 +9,7 @@ from perfdesk.io.exchange import group_leaves
 from perfdesk.io.grid.model import Grid
 from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize import vocabulary as V
-from perfdesk.io.recognize.closing import grade_part, remarks_part, signature_part, total_part
+from perfdesk.io.recognize.closing import grade_part, remarks_part, report_part, signature_part, total_part
 from perfdesk.io.recognize.funds import funds_part, with_label_weight
 from perfdesk.io.recognize.goals import goals_part, management_part
 from perfdesk.io.recognize.header import header_part, title_part
@@ -113,6 +113,8 @@ def _block(grid: Grid, kind: str, rows: list[Row], columns, overrides: Overrides
         return grade_part(rows[0])
     if kind == "remarks":
         return remarks_part(rows[0])
+    if kind == "report":
+        return report_part(rows)
     if kind in ("other", "indicator_title"):
         return Part(skipped=[texts.SKIPPED_ROW.format(row=row.number, text=row.text()) for row in rows])
     return Part()  # indicators (read above) and signature rows (read with the whole region)
@@ -160,6 +162,7 @@ def _evaluation(form: str, year: int, part: Part) -> Evaluation:
         central_department=f.get("central_department") if transfer else None,
         fund_management=f.get("fund_management", ()) if transfer else (),
         remarks=f.get("remarks") if transfer else None,
+        report_sections=tuple(f.get("report_sections", ())),
         signatories=f.get("signatories", Signatories()),
         columns=frozenset(part.columns | ({"transfer"} if transfer else set())),
     )

@@ -9,6 +9,7 @@ from perfdesk.io.recognize.labels import fold
 from perfdesk.scoring.evaluation import Cell, to_cell
 
 _THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+_AMOUNT = re.compile(r"(-?[\d,]+(?:\.\d+)?)(万元|万|元)")
 _BLANK_MARKS = ("—", "-", "--", "——", "/", "－", "–", "无", "／")
 
 
@@ -32,6 +33,19 @@ def number_of(cell: GridCell | None) -> Cell:
         compact = compact.replace(",", "")
     value = to_cell(compact)
     return value if isinstance(value, Decimal) else cell.text
+
+
+def amount_of(cell: GridCell | None, unit: str | None) -> Cell:
+    """A money cell: as `number_of`, and "3359.62万" read as 3359.62 when the table counts in 万元
+    (or names no unit); an amount in another unit than the table's stays text."""
+    value = number_of(cell)
+    if not isinstance(value, str) or (match := _AMOUNT.fullmatch(fold(value).replace(" ", ""))) is None:
+        return value
+    suffix = "万元" if match.group(2).startswith("万") else "元"
+    if unit not in (None, suffix):
+        return value
+    number = number_of(GridCell(match.group(1)))
+    return number if isinstance(number, Decimal) else value
 
 
 def decimal_of(cell: GridCell | None) -> Decimal | None:
