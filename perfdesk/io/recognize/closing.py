@@ -98,12 +98,12 @@ def signature_part(rows: list[Row], header: dict | None = None, noted: str | Non
     for row in rows:
         line = " | ".join(cell.text for _, cell in row.cells)
         values.update(read_signatories(line))
-        others += [label for label, _ in _pairs(line) if label not in V.SIGNATURE]
+        others += [(label, value) for label, value in _pairs(line) if label not in V.SIGNATURE]
     if noted is not None:
         values.update(read_signatories(noted))
     if not rows and not values:
         return Part()
     names = "、".join(label for key, label in SIGNATURE_ITEMS if key in values) or texts.BLANK_SIGNATURE
     found = [texts.FOUND_SIGNATURE.format(row=rows[0].number, names=names)] if rows else []
-    skipped = [texts.SKIPPED_HEADER_FIELD.format(label=label) for label in others]
+    skipped = [texts.SKIPPED_HEADER_VALUE.format(label=label, value=value) for label, value in others]
     return Part(fields={"signatories": Signatories(**values)}, found=found, skipped=skipped)

@@ -14,7 +14,7 @@ from perfdesk.io.grid.model import NUMBER, TEXT, Grid, GridCell
 from perfdesk.io.grid.numfmt import percent_text
 from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize.layout import is_fund_header, is_inline_funds
-from perfdesk.io.recognize.part import ColumnUse, Part
+from perfdesk.io.recognize.part import ColumnUse, Part, unread_column_line
 from perfdesk.io.recognize.rows import Row
 from perfdesk.io.recognize.values import amount_of, is_numeric, number_of, text_of
 from perfdesk.scoring.evaluation import FundLine, cell_number
@@ -44,16 +44,11 @@ def funds_part(grid: Grid, rows: list[Row], overrides: dict[int, str | None]) ->
             if (unit := L.unit_in(cell.text)) and "money_unit" not in part.fields:
                 part.fields["money_unit"] = unit
     columns, part.uses = _columns(header, overrides)
-    part.skipped += [_column_line(use) for use in part.uses if use.field is None]
+    part.skipped += [unread_column_line(use, L.FUND_IGNORED, texts.BLOCK_FUNDS)
+                     for use in part.uses if use.field is None]
     part.merge(_rows(grid, rows[rows.index(header[-1]) + 1:], header, columns, part.fields.get("money_unit")))
     part.columns |= {_OPTIONAL[f] for f in columns.values() if f in _OPTIONAL}
     return part
-
-
-def _column_line(use: ColumnUse) -> str:
-    ignored = L.key(use.label.split("/")[-1]) in L.FUND_IGNORED
-    return (texts.SKIPPED_COLUMN_IGNORED if ignored else texts.SKIPPED_COLUMN).format(block=texts.BLOCK_FUNDS,
-                                                                                      label=use.label)
 
 
 def _section_label(part: Part, text: str) -> None:

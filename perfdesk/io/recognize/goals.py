@@ -31,6 +31,8 @@ def goals_part(grid: Grid, rows: list[Row]) -> Part:
         names[name] = "\n".join(kept) or None
     adjusted = names.pop("goal_adjusted")
     if adjusted and not is_blank_mark_text(adjusted):
+        if names["goal_target"] and not is_blank_mark_text(names["goal_target"]):
+            part.skipped.append(texts.SKIPPED_INITIAL_GOAL.format(text=names["goal_target"]))
         names["goal_target"] = adjusted
     part.fields.update(names)
     part.found.append(texts.FOUND_GOALS.format(labels="、".join(p.replace("\n", "") for p in printed) or texts.NONE))

@@ -71,7 +71,9 @@ def header_part(rows: list[Row]) -> Part:
             value = None if following is None or following[0] in row.labels else following[1]
             used |= {col} | ({following[0]} if value is not None else set())
             if label in L.HEADER_IGNORED:
-                part.skipped.append(texts.SKIPPED_HEADER_FIELD.format(label=L.one_line(cell.text)))
+                shown = L.one_line(cell.text)
+                part.skipped.append(texts.SKIPPED_HEADER_FIELD.format(label=shown) if value is None
+                                    else texts.SKIPPED_HEADER_VALUE.format(label=shown, value=value.text))
                 continue
             seen.append(L.one_line(cell.text))
             _put(part, L.HEADER_FIELDS[label], value)

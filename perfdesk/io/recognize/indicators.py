@@ -16,7 +16,7 @@ from perfdesk.io.grid.model import Grid, GridCell
 from perfdesk.io.grid.numfmt import plain
 from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize.layout import is_indicator_header
-from perfdesk.io.recognize.part import ColumnUse, Part
+from perfdesk.io.recognize.part import ColumnUse, Part, unread_column_line
 from perfdesk.io.recognize.rows import Row
 from perfdesk.io.recognize.values import decimal_of, is_numeric, number_of
 from perfdesk.scoring.evaluation import Indicator
@@ -42,14 +42,9 @@ def header_rows(rows: list[Row]) -> tuple[list[Row], list[Row]]:
     (绩效指标 | 年度指标值 | 实际完成值 | 分值 … over 一级指标 | 二级指标 | 三级指标 | 指标性质 …), and a
     second row of sub-labels below it."""
     start = next(i for i, row in enumerate(rows) if is_indicator_header(row))
-    header = [rows[start]]
-    above = rows[start - 1] if start > 0 else None
-    if above is not None and _upper_labels(above):
-        header.insert(0, above)
-    below = rows[start + 1] if start + 1 < len(rows) else None
-    if below is not None and _sub_labels(below):
-        header.append(below)
-    return header, rows[start + len(header) - (above in header):]
+    first = start - 1 if start > 0 and _upper_labels(rows[start - 1]) else start
+    end = start + 2 if start + 1 < len(rows) and _sub_labels(rows[start + 1]) else start + 1
+    return rows[first:end], rows[end:]
 
 
 def _upper_labels(row: Row) -> bool:
@@ -91,7 +86,8 @@ def _group_weights(fields: dict[int, str | None]) -> None:
     if len(weights) < 2:
         return
     for col in weights:
-        left = next((fields[c] for c in sorted(fields, reverse=True) if c < col and fields[c] not in (None, "weight")), None)
+        left = next((fields[c] for c in sorted(fields, reverse=True)
+                     if c < col and fields[c] not in (None, "weight")), None)
         if left in ("l1", "l2"):
             fields[col] = f"{left}_weight"
 
@@ -118,18 +114,13 @@ def indicators_part(grid: Grid, rows: list[Row], overrides: dict[int, str | None
               and not any(grid.get(row.number, use.column) for row in data)]
     part.uses = [use for use in columns.uses if use not in titles]
     part.skipped += [texts.SKIPPED_BLOCK_TITLE.format(label=use.label) for use in titles]
-    part.skipped += [_column_line(use) for use in part.uses if use.field is None and use.label]
+    part.skipped += [unread_column_line(use, L.INDICATOR_IGNORED, texts.BLOCK_INDICATORS)
+                     for use in part.uses if use.field is None and use.label]
     labels = [use.label for use in part.uses if use.field]
     groups = len({l1 for l1, _, _, _ in part.fields["leaves"]})
     part.found.append(texts.FOUND_INDICATORS.format(count=len(part.fields["leaves"]), groups=groups,
                                                     columns="、".join(labels)))
     return part
-
-
-def _column_line(use: ColumnUse) -> str:
-    ignored = L.key(use.label.split("/")[-1]) in L.INDICATOR_IGNORED
-    return (texts.SKIPPED_COLUMN_IGNORED if ignored else texts.SKIPPED_COLUMN).format(block=texts.BLOCK_INDICATORS,
-                                                                                      label=use.label)
 
 
 def _weight_lines(columns: IndicatorColumns, leaves: list, from_names: int) -> list[str]:

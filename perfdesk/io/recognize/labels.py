@@ -96,6 +96,7 @@ TEMPLATE_PROMPT = re.compile(V.TEMPLATE_PROMPT)
 MAX_LABEL_CHARS = 40  # longer cells are never labels (units and weights inside included)
 # Every label of any block: a cell holding one is a label, not a value.
 ALL_LABELS = (frozenset(HEADER_FIELDS) | HEADER_IGNORED | FUND_SECTION | MANAGEMENT_SECTION | INDICATOR_SECTION
-              | TOTAL_ROW | GRADE_ROW | OTHER_ROWS | frozenset(REPORT_ROWS) | frozenset(FUND_COLUMNS) | FUND_IGNORED | frozenset(GOAL_FIELDS)
+              | TOTAL_ROW | GRADE_ROW | OTHER_ROWS | frozenset(REPORT_ROWS) | frozenset(FUND_COLUMNS) | FUND_IGNORED
+              | frozenset(GOAL_FIELDS)
               | frozenset(MANAGEMENT_COLUMNS) | frozenset(INDICATOR_COLUMNS) | INDICATOR_IGNORED)
 

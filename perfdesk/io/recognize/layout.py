@@ -42,6 +42,7 @@ class Region:
     title_rows: list[int]
     blocks: list[Block] = field(default_factory=list)
     unread: list[int] = field(default_factory=list)  # rows that belong to no block
+    above: list[int] = field(default_factory=list)  # rows above the first table of the grid
     hidden: list[int] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[Block]:
@@ -135,6 +136,8 @@ def find_regions(grid: Grid, rows: dict[int, Row]) -> list[Region]:
     for region, following in zip(regions, regions[1:] + [None]):
         region.last = (following.first - 1) if following else (numbers[-1] if numbers else region.first)
         _cut(grid, rows, region)
+    if regions:
+        regions[0].above = [r for r in numbers if r < regions[0].first]
     return regions
 
 

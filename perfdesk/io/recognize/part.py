@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from perfdesk.io import texts
+from perfdesk.io.recognize.labels import key
+
 
 @dataclass(frozen=True)
 class ColumnUse:
@@ -30,3 +33,10 @@ class Part:
         self.uses += other.uses
         self.found += other.found
         self.skipped += other.skipped
+
+
+def unread_column_line(use: ColumnUse, ignored: frozenset[str], block: str) -> str:
+    """The report line of a column left unread: a heading perfdesk does not keep (in `ignored`, by
+    label key) or one it does not know (the preview lets the user say what it is)."""
+    line = texts.SKIPPED_COLUMN_IGNORED if key(use.label.split("/")[-1]) in ignored else texts.SKIPPED_COLUMN
+    return line.format(block=block, label=use.label)

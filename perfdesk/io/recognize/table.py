@@ -70,12 +70,18 @@ def read_table(grid: Grid, rows: dict[int, Row], region: Region, origin: str, de
     if not part.fields.get("funds") and not part.fields.get("leaves"):
         reason = texts.REGION_NO_DATA if region.blocks else texts.REGION_NO_BLOCKS
         return texts.REGION_SKIPPED.format(**where, reason=reason)
+    if region.above:  # a report or notes before the first table: one line, not one per paragraph
+        part.skipped.append(texts.SKIPPED_ABOVE.format(first=region.above[0], last=region.above[-1],
+                                                       count=len(region.above)))
     part.skipped += [texts.SKIPPED_HIDDEN_ROW.format(row=r) for r in region.hidden]
     part.skipped += [texts.SKIPPED_ROW.format(row=r, text=rows[r].text()) for r in region.unread]
     for r in range(region.first, region.last + 1):
         part.skipped += grid.notes.get(r, [])
     year, source = _year(part, grid.name, origin, default_year)
     form = _form(part.fields)
+    if form != "transfer_payment_self_eval" and part.fields.get("remarks"):  # kept by the transfer form only
+        part.found.remove(texts.FOUND_REMARKS)
+        part.skipped.append(texts.SKIPPED_REMARKS.format(text=part.fields["remarks"]))
     found = [texts.FOUND_YEAR.format(year=year, source=source) if source else texts.NO_YEAR.format(year=year)]
     evaluation = _evaluation(form, year, part)
     return TableReading(evaluation, place_of(grid), region.first, region.last, tuple(found + part.found),
