@@ -84,6 +84,21 @@ def test_a_column_read_as_another_field_and_the_year_typed(qtbot, tmp_path):
     assert dialog.plan()[0].evaluation.year == 2021 and dialog.list.item(0, 2).text() == "2021"
 
 
+def test_a_group_weight_column_shown_and_read_as_the_indicators_own(qtbot):
+    """tests/data/realworld_more/12: 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 (see its expected.md)."""
+    path = FIXTURES.parent / "realworld_more" / "12_hainan_weight_column_per_level.docx"
+    dialog = shown(qtbot, ImportDialog(read_file(path)))
+    combos = [dialog.columns.cellWidget(r, 1) for r in range(dialog.columns.rowCount())]
+    assert [c.currentText() for c in combos][:6] == ["一级指标", "一级指标分值", "二级指标", "二级指标分值", "三级指标", "分值"]
+    first = next(dialog.plan()[0].evaluation.leaves())
+    assert (dialog.plan()[0].evaluation.indicators[0].name, first.weight) == ("项目决策（20分）", 4)
+    choose(qtbot, combos[5], "不导入")  # the 三级 分值 column left out: no indicator has a weight of its own
+    assert dialog.plan()[0].evaluation.indicators[0].name == "项目决策（20分）"
+    assert next(dialog.plan()[0].evaluation.leaves()).weight is None
+    choose(qtbot, combos[1], "不导入")
+    assert dialog.plan()[0].evaluation.indicators[0].name == "项目决策"
+
+
 def _answer_dialog(qtbot, steps) -> list:
     """Run `steps(dialog)` on the import preview once it is open (modal), then press OK with the
     mouse. A failing step closes the dialog and is returned, so the test fails instead of waiting."""
