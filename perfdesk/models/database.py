@@ -10,6 +10,11 @@ Three ways to open (see `ownership` for the rule they serve):
   can neither checkpoint nor delete the write-ahead log of the program editing the file; when
   an editor is at work it also leaves the shared-memory index alone (`readonly_shm`).
 
+Not SQLite's `locking_mode=EXCLUSIVE` for the editor: it would keep every reader out (the command
+line could no longer read a workspace open in a window), and its lock is a POSIX lock like the
+others, dropped all the same by a stray descriptor; the edit lock here is an flock/LockFileEx lock,
+which only its own descriptor releases.
+
 Before any connection that could write, the file is checked through one that cannot: its
 header (by the descriptor the lock lives on), then `integrity.check`. A refused file is left
 exactly as it was (no -wal/-shm/lock files created beside it when it had none).

@@ -94,16 +94,19 @@ _STORAGE_CLASS = {"TEXT": "'text'", "INTEGER": "'integer'"}
 
 
 def _check_text(connection, version: int) -> None:
-    """Every text value is valid UTF-8 (a flipped bit can break one; reading it would fail)."""
+    """Every text value is valid UTF-8 (a flipped bit can break one; reading it would fail).
+
+    Each column is read as one run of bytes, values joined by a line break: an ASCII byte can
+    neither complete nor continue a multi-byte sequence, so the run is valid UTF-8 exactly when
+    every value is."""
     previous = connection.text_factory
     connection.text_factory = bytes
     try:
         for table, columns in expected_columns(version).items():
-            names = [name for name, kind in columns if kind == "TEXT"]
-            for row in connection.execute(f'SELECT {", ".join(chr(34) + n + chr(34) for n in names)} FROM "{table}"'):
-                for value in row:
-                    if value is not None:
-                        value.decode("utf-8")
+            for name in (name for name, kind in columns if kind == "TEXT"):
+                (joined,) = connection.execute(f'SELECT group_concat("{name}", char(10)) FROM "{table}"').fetchone()
+                if isinstance(joined, bytes):
+                    joined.decode("utf-8")
     except UnicodeDecodeError:
         raise Damaged(msg.DAMAGE_VALUES.format(table=table)) from None
     finally:

@@ -97,3 +97,50 @@ def test_opening_through_a_link_leaves_no_side_file_beside_the_link(workspace):
         pass
     assert sorted(os.listdir(workspace.parent.parent)) == before  # nothing beside the links
     assert sorted(os.listdir(workspace.parent)) == ["自评.perfdesk", "自评.perfdesk.lock"]  # who edits: by the real name
+
+
+HOLD = textwrap.dedent("""
+    import sys, time
+    from perfdesk.models import Workspace
+    with Workspace.{how}(sys.argv[1]) as ws:
+        ws.evaluations()
+        print("holding", flush=True)
+        time.sleep(float(sys.argv[2]))
+""")
+
+
+def _holder(path, how: str, seconds: float) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    child = subprocess.Popen([sys.executable, "-c", HOLD.format(how=how), str(path), str(seconds)],
+                             stdout=subprocess.PIPE, text=True, env=env)
+    assert child.stdout.readline().strip() == "holding"
+    return child
+
+
+def test_an_editor_waits_for_a_short_reader_but_not_for_another_editor(workspace):
+    import time
+    reader = _holder(workspace, "read", 0.8)  # the command line reading (perfdesk list, score…)
+    try:
+        started = time.monotonic()
+        with Workspace.open(workspace) as ws:  # waits until the reader is done, then edits
+            assert not ws.readonly
+        assert time.monotonic() - started >= 0.2
+    finally:
+        reader.wait(timeout=30)
+    editor = _holder(workspace, "open", 5)
+    try:
+        started = time.monotonic()
+        with pytest.raises(WorkspaceLocked):
+            Workspace.open(workspace)
+        assert time.monotonic() - started < 2  # an editor is reported at once
+    finally:
+        editor.kill()
+        editor.wait(timeout=30)
+
+
+def test_a_short_read_leaves_the_folder_as_it_was(workspace):
+    from perfdesk.cli import main
+    before = sorted(os.listdir(workspace.parent))
+    for args in (["list", str(workspace)], ["score", str(workspace)], ["check", str(workspace)]):
+        assert main(args) == 0
+    assert sorted(os.listdir(workspace.parent)) == before  # no -wal/-shm left behind
