@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from decimal import Decimal
 
 import docx
@@ -99,3 +100,32 @@ def test_clipboard_html_keeps_spans_and_hidden_rows():
 def test_clipboard_text_with_quoted_line_breaks():
     grid = grid_from_clipboard('指标A\t"两行\n文字"\t5\n指标B\t\t3')
     assert grid.get(1, 2).text == "两行\n文字" and grid.get(2, 3).text == "3" and grid.get(2, 2) is None
+
+
+@pytest.mark.parametrize("value, code, shown", [
+    ("1E+30", "0.00%", "100000000000000000000000000000000.00%"),  # more digits than the default 28
+    ("123456789012345678901234567890", "#,##0.00", "123,456,789,012,346,000,000,000,000,000.00"),
+    ("0.5", "0." + "0" * 100_000 + "%", "50." + "0" * 30 + "%"),  # no format shows over 30 decimals
+    ("0.00125", "0.00%", "0.13%"),  # 四舍五入
+])
+def test_any_stored_number_shows_through_any_format(value, code, shown):
+    assert number_cell(exact(value), code).text == shown
+
+
+def test_a_cell_style_that_is_no_plain_number_reads_as_general(tmp_path):
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["A2"] = "项目名称", 0.5
+    book.save(tmp_path / "a.xlsx")
+    _rewrite_member(tmp_path / "a.xlsx", "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b'r="A2"', b'r="A2" s="\xc2\xb2"'))
+    [grid], _ = read_xlsx(tmp_path / "a.xlsx")
+    assert grid.get(2, 1).text == "0.5"
+
+
+def _rewrite_member(path, name: str, change) -> None:
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    members[name] = change(members[name])
+    with zipfile.ZipFile(path, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+

@@ -27,6 +27,7 @@ ZH_CN_FORMATS = {
     56: "上午/下午" + _HMS, 57: _YM, 58: _MD,
 }
 EXCEL_DIGITS = 15  # Excel keeps and shows 15 significant digits
+MAX_PLACES = 30  # decimals Excel lets a format show; a longer run of zeros is no real format
 _PERCENT = re.compile(r"(?:0|#)(?:\.([0#]+))?\s*%")
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _SYSTEM_LONG_DATE = "[$-F800]"
@@ -60,14 +61,20 @@ def plain(number: Decimal) -> str:
 
 
 def percent_text(fraction: Decimal, places: int) -> str:
-    scaled = (fraction * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{scaled:f}%"
+    return f"{rounded(fraction * 100, places):f}%"
+
+
+def rounded(value: Decimal, places: int) -> Decimal:
+    """`value` rounded ROUND_HALF_UP to `places` decimals, however many digits it has before them."""
+    with localcontext() as context:  # room for every digit of a large amount
+        context.prec = max(context.prec, value.adjusted() + places + 2)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def percent_places(code: str) -> int | None:
-    """Decimals of a percent format ("0.00%" -> 2); None when the format is not a percentage."""
+    """Decimals of a percent format ("0.00%" -> 2, at most MAX_PLACES); None when it is not a percentage."""
     match = _PERCENT.search(_QUOTED.sub("", code.split(";")[0]))
-    return None if match is None else len(match.group(1) or "")
+    return None if match is None else min(len(match.group(1) or ""), MAX_PLACES)
 
 
 def is_date(code: str) -> bool:
@@ -188,10 +195,8 @@ def with_words(number: Decimal, code: str) -> str | None:
         return None
     value = number * 100 if match["percent"] else number
     exponent = value.normalize().as_tuple().exponent
-    places = max(len(match["places"] or ""), -exponent if isinstance(exponent, int) and exponent < 0 else 0)
-    with localcontext() as context:  # room for every digit of a large amount
-        context.prec = max(context.prec, value.adjusted() + places + 2)
-        shown = format(value.quantize(Decimal(1).scaleb(-places)), "," if match["body"] == "#,##0" else "")
+    places = max(min(len(match["places"] or ""), MAX_PLACES), -exponent if isinstance(exponent, int) and exponent < 0 else 0)
+    shown = format(rounded(value, places), "," if match["body"] == "#,##0" else "")
     return _words(match["pre"]) + shown + ("%" if match["percent"] else "") + _words(match["post"])
 
 

@@ -261,8 +261,8 @@ def _cell(cell, book: _Book) -> tuple[GridCell | None, str | None]:
             formula = child.text or ""
         elif _local_is(tag, "is"):
             inline = _runs(child)
-    style = cell.get("s")
-    code = book.styles[int(style)] if style and style.isdigit() and int(style) < len(book.styles) else "General"
+    style = _int(cell.get("s")) if cell.get("s") else -1
+    code = book.styles[style] if 0 <= style < len(book.styles) else "General"
     value = _value(kind, stored, inline, code, book)
     if formula is None:
         return value, None
