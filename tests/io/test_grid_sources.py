@@ -129,3 +129,22 @@ def _rewrite_member(path, name: str, change) -> None:
         for member, data in members.items():
             archive.writestr(member, data)
 
+
+def test_an_xls_sheet_reads_only_the_cells_it_holds(tmp_path, monkeypatch):
+    """Two cells at opposite corners of a 65,536 × 256 sheet: only those two are read (visiting
+    every position between them took 25 s for a 6 KB file)."""
+    from perfdesk.io.grid import xls
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("表1")
+    sheet.write(0, 0, "项目名称")
+    sheet.write(65535, 255, "末格")
+    book.save(str(tmp_path / "a.xls"))
+    visited, read = [], xls._cell
+
+    def counted(book, sheet, r, c):
+        visited.append((r, c))
+        assert len(visited) < 100, "empty positions visited"
+        return read(book, sheet, r, c)
+    monkeypatch.setattr(xls, "_cell", counted)
+    [grid], _ = read_xls(tmp_path / "a.xls")
+    assert sorted(grid.cells) == [(1, 1), (65536, 256)] and visited == [(0, 0), (65535, 255)]

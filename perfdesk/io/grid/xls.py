@@ -21,6 +21,7 @@ from perfdesk.io.grid.xlsx import clip_merges
 # BIFF record types that hold cells; MULRK and MULBLANK hold several.
 _CELLS = {0x0203, 0x027E, 0x00FD, 0x0204, 0x0006, 0x0201, 0x0205, 0x00D6}
 _MULRK, _MULBLANK, _ROW, _MERGED, _SST = 0x00BD, 0x00BE, 0x0208, 0x00E5, 0x00FC
+_EMPTY = (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
 
 
 class _Quiet:
@@ -81,7 +82,8 @@ def read_xls(path: Path, data: bytes | None = None) -> tuple[list[Grid], list[st
         raise Refusal(texts.NO_WORKBOOK_PART)
     check_counts(stream)
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=_Quiet())
+        # ragged rows: a row holds its own cells only, not every column of the widest row
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, ragged_rows=True, logfile=_Quiet())
     except Exception as exc:  # noqa: BLE001 - xlrd raises many kinds on malformed records
         raise Refusal(texts.UNREADABLE_WORKBOOK.format(reason=type(exc).__name__)) from None
     grids, notes = [], []
@@ -96,8 +98,9 @@ def read_xls(path: Path, data: bytes | None = None) -> tuple[list[Grid], list[st
 def _grid(book, sheet) -> Grid:
     grid = Grid(sheet.name)
     for r in range(sheet.nrows):
-        for c in range(sheet.ncols):
-            grid.put(r + 1, c + 1, _cell(book, sheet, r, c))
+        for c, kind in enumerate(sheet.row_types(r)):
+            if kind not in _EMPTY:
+                grid.put(r + 1, c + 1, _cell(book, sheet, r, c))
     merges = [(rlo + 1, clo + 1, rhi, chi) for rlo, rhi, clo, chi in sheet.merged_cells]
     grid.merges = clip_merges([m for m in merges if (m[0], m[1]) != (m[2], m[3])], grid)
     grid.hidden_rows = {r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden}
