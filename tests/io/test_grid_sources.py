@@ -12,6 +12,7 @@ import xlwt
 
 from perfdesk.io.grid.clipboard import grid_from_clipboard
 from perfdesk.io.grid.docx import read_docx
+from perfdesk.io.grid.limits import Refusal
 from perfdesk.io.grid.model import DATE, PERCENT
 from perfdesk.io.grid.numfmt import exact, format_code, number_cell
 from perfdesk.io.grid.xls import read_xls
@@ -148,3 +149,10 @@ def test_an_xls_sheet_reads_only_the_cells_it_holds(tmp_path, monkeypatch):
     monkeypatch.setattr(xls, "_cell", counted)
     [grid], _ = read_xls(tmp_path / "a.xls")
     assert sorted(grid.cells) == [(1, 1), (65536, 256)] and visited == [(0, 0), (65535, 255)]
+
+
+def test_clipboard_html_whose_spans_cover_too_many_cells_is_refused():
+    """Each cell of a pasted web page may span 1000 × 1000: twenty of them took 23 s and gigabytes."""
+    html = "<table>" + "<tr><td rowspan=1000 colspan=1000>x</td></tr>" * 20 + "</table>"
+    with pytest.raises(Refusal, match="单元格超过 200000 个"):
+        grid_from_clipboard("", html)

@@ -102,10 +102,11 @@ class _Tables(HTMLParser):
         while (row, col) in self.taken:
             col += 1
         rows, cols = cell["rowspan"], cell["colspan"]
+        self.count += rows * cols  # grid cells covered, merged ones each counted
+        _check(row, self.count)  # before they are marked: spans of 1000 × 1000 are each a million
         for r in range(row, row + rows):
             for c in range(col, col + cols):
                 self.taken.add((r, c))
-        self.count += 1
         self.grid.width = max(self.grid.width, col + cols - 1)
         if cell["hidden"]:
             return
