@@ -13,7 +13,8 @@ import xlwt
 from perfdesk.io.grid.clipboard import grid_from_clipboard
 from perfdesk.io.grid.docx import read_docx
 from perfdesk.io.grid.limits import Refusal
-from perfdesk.io.grid.model import DATE, PERCENT
+from perfdesk.io.grid.model import DATE, PERCENT, Grid, GridCell
+from perfdesk.io.recognize.rows import rows_of
 from perfdesk.io.grid.numfmt import exact, format_code, number_cell
 from perfdesk.io.grid.xls import read_xls
 from perfdesk.io.grid.xlsx import read_xlsx
@@ -156,3 +157,31 @@ def test_clipboard_html_whose_spans_cover_too_many_cells_is_refused():
     html = "<table>" + "<tr><td rowspan=1000 colspan=1000>x</td></tr>" * 20 + "</table>"
     with pytest.raises(Refusal, match="单元格超过 200000 个"):
         grid_from_clipboard("", html)
+
+
+class _Bounded(dict):
+    """A dict that fails a test when it is asked about far more rows than it holds."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.asked = 0
+
+    def get(self, key, default=None):
+        self.asked += 1
+        assert self.asked < 1000, "asked about rows that hold nothing"
+        return super().get(key, default)
+
+
+def test_a_cell_far_below_a_table_costs_no_walk_over_the_rows_between(monkeypatch):
+    """A file may number a row 2,000,000,000: the rows between are not visited one by one."""
+    from perfdesk.io import recognize
+    grid = Grid("表1")
+    for row, values in enumerate([("项目名称", "某项目"), ("三级指标", "年度指标值", "实际完成值", "分值"),
+                                  ("人数", "5人", "5人", "10")], 1):
+        for col, text in enumerate(values, 1):
+            grid.put(row, col, GridCell(text))
+    grid.put(2_000_000_000, 1, GridCell("末行"))
+    grid.notes = _Bounded({3: ["第 3 行的说明"]})
+    monkeypatch.setattr(recognize, "rows_of", lambda g: _Bounded(rows_of(g)))
+    [table], _ = recognize.recognize(grid, "表.xlsx", 2024)
+    assert [leaf.name for leaf in table.evaluation.leaves()] == ["人数"] and "第 3 行的说明" in table.skipped

@@ -10,6 +10,7 @@ every other row continues the block above it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from perfdesk.io.grid.model import DATE, TEXT, Grid
@@ -133,9 +134,11 @@ def find_regions(grid: Grid, rows: dict[int, Row]) -> list[Region]:
         title = _title_rows(grid, rows, anchor, floor)
         regions.append(Region(title[0] if title else anchor, 0, anchor, title))
         floor = anchor
+    merged = _merged_below_top(grid)
+    lines = sorted(set(numbers) | grid.hidden_rows | merged)  # the rows a region is cut from (row numbers are sparse)
     for region, following in zip(regions, regions[1:] + [None]):
         region.last = (following.first - 1) if following else (numbers[-1] if numbers else region.first)
-        _cut(grid, rows, region)
+        _cut(grid, rows, region, lines[bisect_left(lines, region.anchor):bisect_right(lines, region.last)], merged)
     if regions:
         regions[0].above = [r for r in numbers if r < regions[0].first]
     return regions
@@ -179,11 +182,12 @@ def _title_rows(grid: Grid, rows: dict[int, Row], anchor: int, floor: int) -> li
     return sorted(found)
 
 
-def _cut(grid: Grid, rows: dict[int, Row], region: Region) -> None:
+def _cut(grid: Grid, rows: dict[int, Row], region: Region, lines: list[int], merged: set[int]) -> None:
+    """Cut the region into blocks; `lines` are its rows that hold cells, are hidden or lie under a
+    merge from above, in order; `merged` the rows under a merge from above."""
     current: Block | None = None
     last = region.anchor
-    merged = _merged_below_top(grid)
-    for r in range(region.anchor, region.last + 1):
+    for r in lines:
         row = rows.get(r)
         if row is None and r not in grid.hidden_rows:
             if r in merged:

@@ -75,8 +75,8 @@ def read_table(grid: Grid, rows: dict[int, Row], region: Region, origin: str, de
                                                        count=len(region.above)))
     part.skipped += [texts.SKIPPED_HIDDEN_ROW.format(row=r) for r in region.hidden]
     part.skipped += [texts.SKIPPED_ROW.format(row=r, text=rows[r].text()) for r in region.unread]
-    for r in range(region.first, region.last + 1):
-        part.skipped += grid.notes.get(r, [])
+    for r in sorted(r for r in grid.notes if region.first <= r <= region.last):
+        part.skipped += grid.notes[r]
     year, source = _year(part, grid.name, origin, default_year)
     form = _form(part.fields)
     if form != "transfer_payment_self_eval" and part.fields.get("remarks"):  # kept by the transfer form only
