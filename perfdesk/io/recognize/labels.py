@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from perfdesk.io.recognize import vocabulary as V
 
-_BRACKETED = re.compile(r"\([^()]*\)")
 _SPACE = re.compile(r"\s+")
 _WIDTH = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")"})
 UNIT = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?(万元|元|千元|亿元)\s*[)）]")
@@ -29,9 +28,22 @@ def fold(text: str) -> str:
 
 def key(text: str) -> str:
     folded = _SPACE.sub("", fold(text)).translate(_WIDTH)
-    while _BRACKETED.search(folded):
-        folded = _BRACKETED.sub("", folded)
-    return folded.rstrip(":").lstrip(":")
+    return _without_brackets(folded).rstrip(":").lstrip(":")
+
+
+def _without_brackets(text: str) -> str:
+    """`text` without its bracketed parts, nested ones included ("a(b(c))d" -> "ad"); a bracket
+    without its pair stays. One pass: a cell of 16,000 nested brackets costs no more than its length."""
+    out: list[str] = []
+    opened: list[int] = []  # where each open bracket sits in `out`
+    for ch in text:
+        if ch == "(":
+            opened.append(len(out))
+        elif ch == ")" and opened:
+            del out[opened.pop():]
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 def unit_in(text: str) -> str | None:
