@@ -64,3 +64,16 @@ def _fastest(function, argument) -> float:
         function(argument)
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+@pytest.mark.parametrize("check, head", [
+    ("title", "填报单位"), ("title", "附件"), ("name", "指标"), ("note", "注")])
+def test_a_label_followed_by_thousands_of_spaces_costs_about_what_a_plain_cell_does(check, head):
+    """"填报单位" and 3,000 line breaks took over 5 s (the pattern backtracked over them, cubically);
+    compared with a plain cell of the same length, not with a clock."""
+    from perfdesk.io.recognize.header import _not_a_title
+    from perfdesk.io.recognize.indicators import _name
+    from perfdesk.io.recognize.layout import _NOTE
+    function = {"title": _not_a_title, "name": _name, "note": _NOTE.match}[check]
+    spaced, plain = head + " \n" * 1_500 + "x", "项" * (len(head) + 3_001)
+    assert _fastest(function, spaced) < 20 * _fastest(function, plain) + 0.001

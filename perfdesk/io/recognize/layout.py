@@ -20,7 +20,7 @@ from perfdesk.io.recognize.values import is_blank_mark, is_numeric
 
 MAX_TITLE_LINES = 6
 MAX_GAP = 2  # two blank rows end a block
-_NOTE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：.、]")
+_NOTE = re.compile(r"^(注|说明|备注)\s*+\d*+\s*+[:：.、]")  # possessive: see vocabulary.NOT_A_TITLE
 _FUND_FIELDS = {"initial", "declared", "annual", "executed", "balance", "rate"}
 # Header fields that name what a table evaluates: one of them opens a table that has no 项目名称.
 _NAMING_FIELDS = ("project", "department", "implementer", "both", "central_department")

@@ -117,9 +117,11 @@ SIGNATURE_OTHER = ("单位（盖章）", "单位(盖章)", "项目负责人", "�
 # ("项目负责人：张某 | 财务负责人：王某" closes Sichuan tables; "项目负责人 | 张某" is a header row).
 SIGNATURE_AFTER_DATA = ("项目负责人", "经办人")
 
-# Lines above a table that are never its title.
-NOT_A_TITLE = (r"^附件\s*\d*\s*[:：]?$", r"^报表编号", r"^附件\s*\d+", r"^附表\s*\d*", r"^公开\s*\d+\s*表$", r"^表\s*\d+",
-               r"^(部门|单位|填报单位|单位名称|主管部门|预算单位|编制单位)\s*[(（]?[^)）]*[)）]?\s*[:：]",
+# Lines above a table that are never its title. Possessive repeats (*+) never give back what they
+# took, so a cell of thousands of spaces costs its length, not its square or cube.
+NOT_A_TITLE = (r"^附件\s*+\d*+\s*+[:：]?$", r"^报表编号", r"^附件\s*\d+", r"^附表\s*\d*", r"^公开\s*\d+\s*表$", r"^表\s*\d+",
+               # the word, then a colon before any closing bracket, or one bracketed part and the colon
+               r"^(部门|单位|填报单位|单位名称|主管部门|预算单位|编制单位)(?:[^)）:：]*+[:：]|[^)）]*+[)）]\s*+[:：])",
                r"^填报日期", r"^(金额)?单位\s*[:：]", r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$", r"^编号", r"^\d+$")
 # Words a title line holds: of several lines above a table with "表" in them, one with these wins
 # (a "报表编号：…" line above "部门预算项目支出绩效自评表" is not the title).
@@ -127,7 +129,7 @@ TITLE_WORDS = ("绩效", "自评", "评价")
 TRANSFER_TITLE = "转移支付"
 DEPARTMENT_TITLE = "部门整体"
 # Texts marking a placeholder row of a template (指标1：, ……) or a cell "not applicable".
-PLACEHOLDER_NAME = r"^(指标\s*\d*\s*[:：]|[.…。、·]+|\d+[.、])$"
-NAME_PREFIX = r"^指标\s*\d+\s*[:：]\s*"
+PLACEHOLDER_NAME = r"^(指标\s*+\d*+\s*+[:：]|[.…。、·]++|\d++[.、])$"
+NAME_PREFIX = r"^指标\s*+\d++\s*+[:：]\s*+"
 # A template's instruction left in a cell ("说明项目实施取得的成效（200字以内）"): not the office's text.
 TEMPLATE_PROMPT = r"[(（]\s*\d+\s*字以内\s*[)）]\s*[。.]?$"
