@@ -160,6 +160,8 @@ MIGRATIONS = (
     DataStep(_plain_texts),  # v7
     # v8: the reviewer's 通过 keeps the scheme like 定稿 does: models.server_sql
     Dialects(sqlite=None, postgresql=server_sql.REVIEW_KEEPS_SCHEME),
+    # v9: rows of a submitted or final evaluation cannot be moved out of it: models.server_sql
+    Dialects(sqlite=None, postgresql=server_sql.ROWS_STAY_PUT),
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -257,3 +257,40 @@ BEGIN
     END IF;
 END $$;
 """
+
+
+# v9: a row of an evaluation's figures (fund line, indicator, fund-management row) cannot be moved
+# out of a submitted or final evaluation into another one: the rules are checked for the
+# evaluation a row leaves as well as the one it joins.
+ROWS_STAY_PUT = r"""
+CREATE OR REPLACE FUNCTION perfdesk_guard_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    state text;
+    reviewer boolean;
+BEGIN
+    IF perfdesk_is_admin() THEN
+        RETURN coalesce(NEW, OLD);
+    END IF;
+    reviewer := perfdesk_is_reviewer();
+    IF TG_OP <> 'INSERT' THEN
+        SELECT status INTO state FROM evaluation WHERE id = OLD.evaluation_id;
+        IF state = 'final' OR (state = 'submitted' AND NOT reviewer) THEN
+            RAISE EXCEPTION 'perfdesk:locked:%', state USING ERRCODE = '42501';
+        END IF;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        SELECT status INTO state FROM evaluation WHERE id = NEW.evaluation_id;
+        IF state = 'final' OR (state = 'submitted' AND NOT reviewer) THEN
+            RAISE EXCEPTION 'perfdesk:locked:%', state USING ERRCODE = '42501';
+        END IF;
+    END IF;
+    IF TG_TABLE_NAME = 'indicator' AND NOT reviewer THEN
+        IF TG_OP = 'UPDATE' AND NEW.review_score IS DISTINCT FROM OLD.review_score THEN
+            RAISE EXCEPTION 'perfdesk:review_only' USING ERRCODE = '42501';
+        ELSIF TG_OP = 'INSERT' THEN
+            NEW.review_score := NULL;  -- a 复核得分 is the reviewer's to give
+        END IF;
+    END IF;
+    RETURN coalesce(NEW, OLD);
+END $$;
+"""

@@ -176,6 +176,22 @@ def test_submit_return_and_approve(office):
         assert {office.roles["a"], office.roles["r"]} <= roles
 
 
+def test_a_filler_cannot_move_rows_out_of_a_submitted_evaluation_with_raw_sql(office):
+    """Moving an indicator, fund line or fund-management row into one of its own draft tables
+    would change the figures of a submitted one as surely as deleting them."""
+    b = office.ids["b"]
+    with office.open("b") as ws:
+        ws.apply(CreateEvaluation(dataclasses.replace(read_fixture_tables("002_01")[0], unit="丙单位")))
+        draft = next(e.id for e in ws.evaluations() if e.unit == "丙单位")
+        ws.submit(b, "说明")
+    with office.raw("b") as conn:
+        for table in ("indicator", "fund_line"):
+            assert "perfdesk:locked:submitted" in _refused(
+                conn, f"UPDATE {table} SET evaluation_id = %s WHERE evaluation_id = %s", (draft, b))
+    with Workspace.open(office.url, readonly=True) as admin:
+        assert admin.evaluation(b).status == "submitted" and list(admin.evaluation(b).leaves())
+
+
 def test_members_and_revoking(office, capsys):
     assert main(["server", "members", office.url]) == 0
     lines = capsys.readouterr().out.splitlines()
