@@ -6,7 +6,7 @@ password comes from PostgreSQL's own .pgpass / service file, or is asked for eac
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from perfdesk.models import messages as msg
 from perfdesk.models.errors import WorkspaceError
@@ -35,13 +35,18 @@ def check(url: str) -> str:
 
 
 def redact(url: str) -> str:
-    """The address without any password in it, fit to show and to remember."""
+    """The address without any password in it (`user:password@` or `?password=`), fit to show
+    and to remember."""
     parts = urlsplit(url)
-    if parts.password is None:
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    if parts.password is None and all(k != "password" for k, _ in query):
         return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username or ''}@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    netloc = parts.netloc
+    if parts.password is not None:
+        host = parts.hostname or ""
+        netloc = f"{parts.username or ''}@{host}" + (f":{parts.port}" if parts.port else "")
+    kept = urlencode([(k, v) for k, v in query if k != "password"])
+    return urlunsplit((parts.scheme, netloc, parts.path, kept, parts.fragment))
 
 
 def database_name(url: str) -> str:

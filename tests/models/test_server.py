@@ -166,6 +166,8 @@ def test_connection_failures_are_told_in_chinese(pg_cluster, empty_database, tmp
     # an address typed with its password is shown and remembered without it
     with Workspace.open(f"postgresql://officer_a:秘密-1@127.0.0.1:{port}/{name}") as ws:
         assert ws.location == officer
+    with Workspace.open(f"{officer}?password=秘密-1&sslmode=disable") as ws:  # libpq takes it there too
+        assert ws.location == f"{officer}?sslmode=disable"
 
 
 def test_cli_commands_name_the_server_address_and_fail_in_one_line(empty_database, capsys):
