@@ -1,7 +1,8 @@
 """An editor in its own process, for the concurrency and crash tests (run as a script).
 
     edit_worker.py URL count EVALUATION_ID SECONDS   set a leaf's actual to 1, 2, 3, … and insert an
-                                                     indicator every 5th edit, for SECONDS
+                                                     indicator every 5th edit, for SECONDS (after a
+                                                     lost connection: until 10 more edits)
     edit_worker.py URL increment EVALUATION_ID N AT  add 1 to a counter N times, read-modify-write,
                                                      reloading after every refused edit, starting at
                                                      the time AT (time.time()), so editors overlap
@@ -31,15 +32,20 @@ def leaf_of(ws, evaluation_id):
     return next(ws.evaluation(evaluation_id).leaves())
 
 
+AFTER_LOSS = 10  # edits acknowledged after a lost connection before a worker stops
+LOSS_PATIENCE = 120  # seconds after the loss to make them in, however slow the machine
+
+
 def count(ws, evaluation_id: int, seconds: float, tag: str) -> None:
-    """Edits for `seconds`; after a lost connection, on until 10 more were acknowledged (or for
-    five times as long), so every run shows editing carrying on after a reconnection."""
+    """Edits for `seconds`; once a connection was lost, until AFTER_LOSS more were acknowledged
+    instead (counted from the loss, not from the start, so a slow restart of the server cannot
+    end the run before editing carried on after the reconnection)."""
     leaf = leaf_of(ws, evaluation_id)
     parent = ws.evaluation(evaluation_id).indicators[0].children[0].id
-    start = time.monotonic()
+    deadline = time.monotonic() + seconds
     n = since_loss = 0
     lost = False
-    while time.monotonic() < start + seconds or (lost and since_loss < 10 and time.monotonic() < start + 5 * seconds):
+    while (since_loss < AFTER_LOSS if lost else True) and time.monotonic() < deadline:
         n += 1
         try:
             if n % 5 == 0:
@@ -50,6 +56,7 @@ def count(ws, evaluation_id: int, seconds: float, tag: str) -> None:
             say(lost=n, error=str(exc))
             lost, since_loss = True, 0
             reload(ws, evaluation_id)
+            deadline = time.monotonic() + LOSS_PATIENCE
             continue
         since_loss += 1
         say(ack=n)

@@ -119,7 +119,9 @@ def test_twenty_processes_editing_different_evaluations_lose_and_duplicate_nothi
 def _acks_until(process, count: int) -> list[int]:
     acked = []
     while len(acked) < count:
-        line = json.loads(process.stdout.readline())
+        text = process.stdout.readline()
+        assert text, f"the editor stopped after {len(acked)} edits: {process.stderr.read()}"
+        line = json.loads(text)
         if "ack" in line:
             acked.append(line["ack"])
     return acked
@@ -145,7 +147,9 @@ def test_a_killed_client_loses_no_acknowledged_edit(empty_database):
 def test_a_server_restart_mid_edit_loses_no_acknowledged_edit(empty_database, pg_cluster):
     url = empty_database()
     [evaluation_id] = _server_workspace(url)
-    process = _worker(url, "count", evaluation_id, 6, "r")
+    # it edits until the restart has cut it off and it made 10 edits after reconnecting: how long
+    # the machine takes for either decides nothing (the 300 s are a bound, not a pace)
+    process = _worker(url, "count", evaluation_id, 300, "r")
     acked = _acks_until(process, 20)
     pg_cluster.restart("immediate")  # as a crash of the server would
     lines = _lines(process)
