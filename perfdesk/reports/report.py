@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from decimal import Decimal
 
 from perfdesk.reports import figures, texts
 from perfdesk.reports.content import Appendix, Chart, Report, Section, Text
@@ -79,14 +78,12 @@ def _none(items, grade_bands) -> list[Text]:
 
 def basic_facts(items: list[Printed], grade_bands) -> list[Text]:
     t = totals(items, grade_bands)
-    head = texts.FACT_BASIC.format(count=t.count, annual=_wan(t.annual), executed=_wan(t.executed),
+    head = texts.FACT_BASIC.format(count=t.count, annual=figures.wan(t.annual), executed=figures.wan(t.executed),
                                    rate=figures.rate(t.rate) or texts.DASH)
     goals = [texts.FACT_GOAL.format(project=_name(i), goal=i.ev.goal_target) for i in items if i.ev.goal_target]
     return [Text(head), *map(Text, goals)]
 
 
-def _wan(value: Decimal) -> str:
-    return f"{value:,.2f}"
 
 
 def work_facts(items: list[Printed], grade_bands) -> list[Text]:

@@ -2,7 +2,6 @@
 whose rate is Σ执行 ÷ Σ预算 (not the mean of the rates), the average scores and the grade counts."""
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Callable
 
 from perfdesk.reports import figures, texts
@@ -10,7 +9,6 @@ from perfdesk.reports.content import Block, Cell, Form, Row, Text
 from perfdesk.reports.fingerprint import combined
 from perfdesk.reports.form_parts import spread
 from perfdesk.reports.forms import Printed
-from perfdesk.scoring.numbers import round2
 from perfdesk.scoring.yearly import Totals, by_year, grade_counts, summary_line, totals
 
 WIDTHS = (8, 30, 22, 18, 18, 15, 12, 12, 12, 9, 24)
@@ -48,7 +46,7 @@ def _row(number: int, item: Printed) -> Row:
     ev, line = item.ev, summary_line(item)
     cells = [
         (str(number), "small_center"), (ev.project or texts.UNTITLED, "small"), (ev.implementer, "small"),
-        (_wan(line.annual), "small_number"), (_wan(line.executed), "small_number"),
+        (figures.wan(line.annual), "small_number"), (figures.wan(line.executed), "small_number"),
         (figures.rate(line.rate), "small_number"), (figures.score(line.fund_score), "small_number"),
         (figures.score(line.indicator_score), "small_number"), (figures.score(line.total), "small_number"),
         (line.grade or "", "small_center"), (line.reasons, "small"),
@@ -56,13 +54,9 @@ def _row(number: int, item: Printed) -> Row:
     return Row(tuple(Cell(text, style) for text, style in cells))
 
 
-def _wan(value: Decimal | None) -> str:
-    return "" if value is None else f"{round2(value):,.2f}"
-
-
 def _total_block(t: Totals) -> Block:
     label = Cell(f"{texts.SUMMARY_TOTAL}（{texts.SUMMARY_COUNT.format(count=t.count)}）", "small_head")
-    figures_ = [_wan(t.annual), _wan(t.executed), figures.rate(t.rate), figures.score(t.fund_score),
+    figures_ = [figures.wan(t.annual), figures.wan(t.executed), figures.rate(t.rate), figures.score(t.fund_score),
                 figures.score(t.indicator_score), figures.score(t.total)]
     return Block(WIDTHS, (spread([(label, 3), *((Cell(a, "small_number"), 1) for a in figures_),
                                   (Cell(grade_counts(t.grades), "small"), 2)]),))

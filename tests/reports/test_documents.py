@@ -160,3 +160,13 @@ def test_report_sections_can_be_switched_off_and_are_renumbered(tmp_path):
     assert "自评工作开展情况" not in text and "存在的问题及原因" not in text
     with pytest.raises(ValueError, match="报告章节"):
         write_pdf(tmp_path / "x.pdf", "report", [load("002_01")], DEFAULT_SCHEME, sections=("nope",))
+
+
+def test_report_amounts_in_wan_are_rounded_half_up(tmp_path):
+    """12,250 元 is 1.225 万元: printed 1.23 (四舍五入), as the 汇总表 prints it, never 1.22."""
+    ev = load("002_01")
+    funds = (replace(ev.funds[0], annual=Decimal("12250"), executed=Decimal("12350")), *ev.funds[1:])
+    ev = replace(ev, money_unit="元", funds=funds)
+    text = flat("".join(page_texts(write_pdf(tmp_path / "r.pdf", "report", [ev], DEFAULT_SCHEME).path)))
+    assert "全年预算数合计1.23万元，全年执行数合计1.24万元" in text
+
