@@ -128,13 +128,25 @@ def analysis_facts(items: list[Printed], grade_bands) -> list[Text]:
 
 
 def chinese_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 25 -> 二十五 (for （一）（二）… headings)."""
-    digits = texts.NUMERALS[:9]
-    tens, ones = divmod(n, 10)
-    if n < 10:
-        return digits[n - 1]
-    head = "" if tens == 1 else digits[tens - 1]
-    return head + "十" + (digits[ones - 1] if ones else "")
+    """1 -> 一, 10 -> 十, 12 -> 十二, 25 -> 二十五, 101 -> 一百零一, 110 -> 一百一十, 10000 -> 一万
+    (for （一）（二）… headings; n ≥ 1)."""
+    text = _spelled(n)
+    return text[1:] if text.startswith("一十") else text
+
+
+def _spelled(n: int) -> str:
+    if n >= 10_000:
+        head, rest = divmod(n, 10_000)
+        return _spelled(head) + "万" + ("零" if 0 < rest < 1000 else "") + (_spelled(rest) if rest else "")
+    digits, out, zero = texts.NUMERALS[:9], "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            out += ("零" if zero else "") + digits[digit - 1] + unit
+            zero = False
+        elif out:
+            zero = True  # one 零 for any run of zeros followed by a digit
+    return out
 
 
 def problem_facts(items: list[Printed], grade_bands) -> list[Text]:

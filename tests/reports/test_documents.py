@@ -13,6 +13,7 @@ from perfdesk.reports.pdf.canvas import page_numbers
 from perfdesk.reports.pdf.fonts import font_set
 from perfdesk.reports.pdf.styles import make_styles
 from perfdesk.reports.pdf.text import Typesetter
+from perfdesk.reports.report import chinese_number
 from perfdesk.reports.summary_table import totals
 from perfdesk.scoring.evaluation import Signatories
 from perfdesk.scoring.numbers import round2
@@ -170,3 +171,15 @@ def test_report_amounts_in_wan_are_rounded_half_up(tmp_path):
     text = flat("".join(page_texts(write_pdf(tmp_path / "r.pdf", "report", [ev], DEFAULT_SCHEME).path)))
     assert "全年预算数合计1.23万元，全年执行数合计1.24万元" in text
 
+
+@pytest.mark.parametrize("n, spelled", [(1, "一"), (10, "十"), (12, "十二"), (25, "二十五"), (100, "一百"),
+                                        (101, "一百零一"), (110, "一百一十"), (1010, "一千零一十"), (10001, "一万零一")])
+def test_subheadings_are_numbered_past_ninety_nine(n, spelled):
+    assert chinese_number(n) == spelled
+
+
+def test_a_report_on_over_a_hundred_projects_numbers_each_one(tmp_path):
+    evs = [replace(load("002_01"), project=f"项目{i}") for i in range(101)]
+    text = flat("".join(page_texts(write_pdf(tmp_path / "r.pdf", "report", evs, DEFAULT_SCHEME,
+                                             sections=["analysis"]).path)))
+    assert "（一百零一）项目100" in text
