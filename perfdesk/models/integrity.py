@@ -74,7 +74,7 @@ def check(connection: sqlite3.Connection, thorough: bool = False) -> int:
     _check_schema(connection, version)
     if connection.execute("PRAGMA foreign_key_check").fetchone() is not None:
         raise Damaged(msg.DAMAGE_LINKS)
-    _check_text(connection, version)
+    _check_columns(connection, version)
     _check_values(connection, version)
     return version
 
@@ -93,18 +93,24 @@ def _check_schema(connection, version: int) -> None:
 _STORAGE_CLASS = {"TEXT": "'text'", "INTEGER": "'integer'"}
 
 
-def _check_text(connection, version: int) -> None:
-    """Every text value is valid UTF-8 (a flipped bit can break one; reading it would fail).
-
-    Each column is read as one run of bytes, values joined by a line break: an ASCII byte can
-    neither complete nor continue a multi-byte sequence, so the run is valid UTF-8 exactly when
-    every value is."""
+def _check_columns(connection, version: int) -> None:
+    """Every column holds its declared kind of value or NULL (the loaders rely on it), and
+    every text is valid UTF-8 (a flipped bit can break one; reading it would fail). One pass
+    per table: each text column comes back as one run of bytes, values joined by a line break,
+    and an ASCII byte can neither complete nor continue a multi-byte sequence, so the run is
+    valid UTF-8 exactly when every value is."""
     previous = connection.text_factory
     connection.text_factory = bytes
     try:
         for table, columns in expected_columns(version).items():
-            for name in (name for name, kind in columns if kind == "TEXT"):
-                (joined,) = connection.execute(f'SELECT group_concat("{name}", char(10)) FROM "{table}"').fetchone()
+            wrong = " OR ".join(f'typeof("{name}") NOT IN ({_STORAGE_CLASS[kind]}, \'null\')'
+                                for name, kind in columns if kind in _STORAGE_CLASS)
+            texts = [f'group_concat("{name}", char(10))' for name, kind in columns if kind == "TEXT"]
+            found = connection.execute(f'SELECT count(CASE WHEN {wrong or 0} THEN 1 END), '
+                                       f'{", ".join(texts) or "NULL"} FROM "{table}"').fetchone()
+            if found[0]:
+                raise Damaged(msg.DAMAGE_VALUES.format(table=table))
+            for joined in found[1:]:
                 if isinstance(joined, bytes):
                     joined.decode("utf-8")
     except UnicodeDecodeError:
@@ -114,12 +120,6 @@ def _check_text(connection, version: int) -> None:
 
 
 def _check_values(connection, version: int) -> None:
-    # Every column holds its declared kind of value (or NULL): the loaders rely on it.
-    for table, columns in expected_columns(version).items():
-        wrong = " OR ".join(f'typeof("{name}") NOT IN ({_STORAGE_CLASS[kind]}, \'null\')'
-                            for name, kind in columns if kind in _STORAGE_CLASS)
-        if wrong and connection.execute(f'SELECT 1 FROM "{table}" WHERE {wrong} LIMIT 1').fetchone():
-            raise Damaged(msg.DAMAGE_VALUES.format(table=table))
     forms = ", ".join(f"'{f}'" for f in FORM_KINDS)
     bad_evaluation = f"form NOT IN ({forms}) OR year NOT BETWEEN 1900 AND 2200"
     if version >= 2:
