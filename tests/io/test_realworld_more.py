@@ -11,6 +11,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from openpyxl import Workbook
 
 from perfdesk.io import paste
 from perfdesk.io.reader import read_file
@@ -302,3 +303,17 @@ def test_the_command_line_imports_them_all_and_says_what_it_skipped(tmp_path):
     assert stored["51092324T000010263357-2023年全县安可替代补助资金项目"]["report_sections"][0][0] == "conclusion"
     assert stored["南华县乡村振兴示范园罗家屯社区野生菌加工车间建设项目（续建）"]["year"] == 2023
     assert stored["服务贸易项目绩效自评表"]["indicators"][0]["l1"] == "项目决策（20分）"
+
+
+def test_a_reviewers_score_column_is_never_the_printed_score(tmp_path):
+    """广水市 (湖北) tables print 自评分 and 复核分 side by side; others 自评得分 and 财政审核评分."""
+    book = Workbook()
+    for row in (["项目支出绩效自评表（2021年度）"], ["项目名称", "乡村道路建设养护项目"],
+                ["一级指标", "二级指标", "指标名称（三级指标）", "年初指标值", "年终完成值", "分值", "自评分", "复核分", "评价标准"],
+                ["产出指标", "数量指标", "乡村道路建设养护里程", "300公里", "300公里", 15, 15, 14, "提供完成程度的佐证资料"]):
+        book.active.append(row)
+    book.save(tmp_path / "广水.xlsx")
+    table = read_file(tmp_path / "广水.xlsx").tables[0]
+    assert leaves(table.evaluation) == [("乡村道路建设养护里程", "300公里", "300公里", 15, 15)]
+    assert next(table.evaluation.leaves()).scoring_rule == "提供完成程度的佐证资料"
+    assert said(table, "“复核分”列 perfdesk 不保存")

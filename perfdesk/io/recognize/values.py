@@ -54,8 +54,10 @@ def decimal_of(cell: GridCell | None) -> Decimal | None:
 
 
 def is_numeric(cell: GridCell | None) -> bool:
+    """A number, percentage, or an amount written with its money unit ("3359.62万")."""
     return cell is not None and (cell.kind in (NUMBER, PERCENT) or decimal_of(cell) is not None
-                                 or fold(cell.text).rstrip("%").replace(",", "").replace(".", "", 1).isdigit())
+                                 or fold(cell.text).rstrip("%").replace(",", "").replace(".", "", 1).isdigit()
+                                 or isinstance(amount_of(cell, None), Decimal))
 
 
 def is_blank_mark(cell: GridCell | None) -> bool:
