@@ -9,6 +9,7 @@ from perfdesk.io.recognize.labels import fold
 from perfdesk.scoring.evaluation import Cell, to_cell
 
 _THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+_POINTS = re.compile(r"(-?\d+(?:\.\d+)?)分")
 _AMOUNT = re.compile(r"(-?[\d,]+(?:\.\d+)?)(万元|万|元)")
 _BLANK_MARKS = ("—", "-", "--", "——", "/", "－", "–", "无", "／")
 
@@ -33,6 +34,14 @@ def number_of(cell: GridCell | None) -> Cell:
         compact = compact.replace(",", "")
     value = to_cell(compact)
     return value if isinstance(value, Decimal) else cell.text
+
+
+def points_of(cell: GridCell | None) -> Cell:
+    """A 分值/得分 cell: as `number_of`, and "100分" read as 100."""
+    value = number_of(cell)
+    if isinstance(value, str) and (match := _POINTS.fullmatch(fold(value).replace(" ", ""))):
+        return Decimal(match.group(1))
+    return value
 
 
 def amount_of(cell: GridCell | None, unit: str | None) -> Cell:

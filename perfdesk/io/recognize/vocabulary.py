@@ -31,7 +31,7 @@ DEPARTMENT_ANCHORS = HEADER["both"] + ("单位名称", "主管部门")
 # The first cell of a row that opens a block.
 FUND_SECTION = ("项目资金", "项目资金情况", "资金情况", "预算执行情况", "预算资金执行情况", "资金执行情况",
                 "项目资金预算安排及执行进度", "资金投入情况", "部门预算执行情况", "年度预算执行情况",
-                "项目资金执行情况", "预算执行", "资金使用情况", "预算资金情况", "预算资金")
+                "项目资金执行情况", "预算执行", "资金使用情况", "预算资金情况", "预算资金", "部门总体资金", "总体资金")
 MANAGEMENT_SECTION = ("资金管理情况",)
 INDICATOR_SECTION = ("绩效指标", "绩效指标完成情况", "年度绩效指标完成情况", "年度绩效指标", "绩效指标完成情况表",
                      "产出和效益指标完成情况")
@@ -58,7 +58,9 @@ FUND = {
     "rate": ("执行率", "预算执行率"),
     "score": ("得分", "自评得分", "执行率得分"),
 }
-FUND_IGNORED = ("备注", "偏差原因", "执行率偏差原因分析及改进措施")
+FUND_IGNORED = ("备注", "偏差原因", "执行率偏差原因分析及改进措施", "得分计算方法")
+# A fund column marked (A) is the 执行率 B/A's budget: read as 全年预算数 when no other column is.
+BUDGET_MARK = "(A)"
 # A label in the fund header's label column that names the first data row ("年度资金总额" above
 # an empty label cell, as Word tables print it).
 FUND_TOTAL_ROW = ("年度资金总额", "资金总额", "合计")
@@ -99,7 +101,7 @@ INDICATOR = {
                "原因分析及改进措施", "偏差原因及改进措施", "偏差原因分析及整改措施", "未完成原因及改进措施",
                "未完成原因分析", "扣分原因", "扣分理由", "扣分原因说明", "偏差原因说明"),
     "scoring_rule": ("评分标准", "评分规则", "计分方法", "评分办法", "评分依据", "指标说明及评分标准", "评分标准及依据",
-                     "评价标准", "评价标准及依据", "评分细则"),
+                     "评价标准", "评价标准及依据", "评分细则", "得分计算方法"),
     # Parts of a target split over several columns (指标性质 | 指标值 | 度量单位).
     "target_op": ("指标性质", "指标方向", "比较符"),
     "unit": ("度量单位", "计量单位", "单位"),
