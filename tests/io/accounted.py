@@ -11,7 +11,7 @@ from decimal import Decimal
 from perfdesk.io.reader import FileReading
 from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize.rows import rows_of
-from perfdesk.io.recognize.values import amount_of, decimal_of, is_blank_mark
+from perfdesk.io.recognize.values import amount_of, decimal_of, is_blank_mark, points_of
 from perfdesk.models.richtext import plain_text
 
 _ROW = re.compile(r"第 (\d+)(?:–(\d+))? 行")
@@ -56,10 +56,8 @@ def unaccounted(found: FileReading) -> list[tuple[str, int, int, str]]:
                     or (row is not None and len(row.labels) >= 2)  # a heading in a header row
                     or L.YEAR_LINE.match(L.fold(text))):
                 continue
-            number = decimal_of(cell)
-            amount = amount_of(cell, None)
-            if (number is not None and number.normalize() in numbers) or \
-                    (isinstance(amount, Decimal) and amount.normalize() in numbers):
+            values = (decimal_of(cell), amount_of(cell, None), points_of(cell))
+            if any(isinstance(v, Decimal) and v.normalize() in numbers for v in values):
                 continue
             bare = L.NAME_PREFIX.sub("", text)
             if text in haystack or bare in haystack or any(text in line.replace(" ", "") for line in lines):

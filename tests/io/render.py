@@ -2,9 +2,11 @@
 .xlsx (openpyxl), .xls (xlwt) or .docx (python-docx).
 
 What varies: lines above the title, label variants from the vocabulary, the order of the indicator
-columns, a target split over 指标性质 | 指标值 | 度量单位, where the 项目资金 label sits, goals as
-columns or as rows, merged / filled / blank-below 一级 and 二级 cells, blank and hidden placeholder
-rows, and cells stored as percentages, dates, numbers or text with thousands separators.
+columns, a target split over 指标性质 | 指标值 | 度量单位 (with 一级/二级/三级 in the first or in the
+second header row), where the 项目资金 label sits, goals as columns or as rows, merged / filled /
+blank-below 一级 and 二级 cells, the 绩效指标 column started again after a page break, blank and hidden
+placeholder rows, and cells stored as percentages, dates, numbers, text with thousands separators or
+amounts written with their unit ("3359.62万").
 """
 from __future__ import annotations
 
@@ -81,6 +83,16 @@ def _number_or_text(value, rng: random.Random):
     return plain(value)
 
 
+_AMOUNTS = ("declared", "initial", "annual", "executed", "balance")
+
+
+def _amount(value, unit: str | None, rng: random.Random):
+    """A money cell; in a 万元 table sometimes written with its unit, as "3359.62万"."""
+    if unit == "万元" and isinstance(value, Decimal) and rng.random() < 0.2:
+        return f"{plain(value)}万"
+    return _number_or_text(value, rng)
+
+
 def _text_cell(text: str | None, rng: random.Random):
     """A text field stored as a percentage or number cell when it reads back identically."""
     if text is None or rng.random() < 0.5:
@@ -99,7 +111,7 @@ def lay_out(ev: Evaluation, rng: random.Random, printed: Printed | None = None, 
     if sheet.row:
         sheet.row += 2  # blank rows between stacked tables
     first = sheet.row + 1
-    above = [_variant(rng, "附件1", "附件：", "公开14表")] if rng.random() < 0.5 else []
+    above = [_variant(rng, "附件1", "附件：", "公开14表", "报表编号：510000_0013zp")] if rng.random() < 0.5 else []
     if ev.department and rng.random() < 0.3:
         above.append(f"部门：{ev.department}")
     above.append(ev.title or "项目支出绩效自评表")
@@ -167,7 +179,8 @@ def _funds(sheet: Printed, ev: Evaluation, rng: random.Random) -> None:
                   "executed": line.executed, "balance": line.balance, "weight": line.weight,
                   "score": line.score_printed, "rate": _text_cell(line.rate_printed, rng)}
         sheet.line([section if label_in_data and index == 0 else None, line.label or None]
-                   + [_number_or_text(values[name], rng) for name, _ in columns])
+                   + [_amount(values[name], ev.money_unit, rng) if name in _AMOUNTS else _number_or_text(values[name], rng)
+                      for name, _ in columns])
 
 
 def _goals(sheet: Printed, ev: Evaluation, rng: random.Random, width: int) -> None:
@@ -226,24 +239,35 @@ def _indicators(sheet: Printed, ev: Evaluation, rng: random.Random, word: bool) 
     section = 0 if word or rng.random() < 0.3 else 1  # a 绩效指标 column on the left, or none
     headings = [label for _, label in columns]
     fields = [name for name, _ in columns]
+    levels_below = split and section == 0 and rng.random() < 0.5  # 绩效指标 over 一级/二级/三级 in the 2nd row
     if split:
         at = fields.index("target")
         fields[at:at + 1] = ["target_op", "target", "unit"]
         headings[at:at + 1] = ["年度指标值", None, None]
+    if levels_below:
+        headings[:3] = ["绩效指标", None, None]
     header = sheet.line(["绩效指标"] * section + headings)
     cols = {name: section + i + 1 for i, name in enumerate(fields)}
     if split:
         sheet.merges.append((header, cols["target_op"], header, cols["unit"]))
-        sub = sheet.line([None] * section + [None] * (cols["target_op"] - section - 1) + ["指标性质", "指标值", "度量单位"])
+        lower = {"target_op": "指标性质", "target": "指标值", "unit": "度量单位"}
+        if levels_below:
+            lower.update((name, label) for name, label in columns[:3])
+            sheet.merges.append((header, cols["l1"], header, cols["name"]))
+        sub = sheet.line([None] * section + [lower.get(name) for name in fields])
         for name in fields:
-            if name not in ("target_op", "target", "unit"):
+            if name not in lower:
                 sheet.merges.append((header, cols[name], sub, cols[name]))
     groups = rng.choice(("merged", "filled", "blank"))
     spans: dict[str, list] = {"l1": [], "l2": []}
     previous = (None, None)
+    page_break = None  # the row where the 绩效指标 column starts again (a page break in the printed table)
     for path, leaf in leaf_paths(ev):
         l1, l2 = (list(path[:-1]) + [None, None])[:2]
         row = sheet.line([])
+        if section and page_break is None and previous[0] is not None and l1 != previous[0] and rng.random() < 0.3:
+            page_break = row
+            sheet.cells[(row, 1)] = "绩效指标"
         for level, label in (("l1", l1), ("l2", l2)):
             key = (l1,) if level == "l1" else (l1, l2)
             same = key == (previous[:1] if level == "l1" else previous)
@@ -267,7 +291,8 @@ def _indicators(sheet: Printed, ev: Evaluation, rng: random.Random, word: bool) 
     for level, ranges in spans.items():
         sheet.merges += [(a, cols[level], b, cols[level]) for a, b in ranges if b > a]
     if section:
-        sheet.merges.append((header, 1, sheet.row, 1))
+        sheet.merges += [(header, 1, page_break - 1, 1), (page_break, 1, sheet.row, 1)] if page_break else \
+            [(header, 1, sheet.row, 1)]
     _total(sheet, ev, cols, rng)
 
 

@@ -1,4 +1,4 @@
-"""Fifteen more published tables (tests/data/realworld_more, see its README.md for each source and
+"""Seventeen more published tables (tests/data/realworld_more, see its README.md for each source and
 each *.expected.md for the reading and the arithmetic): each stands for a kind of table, so the
 assertions check the kind's features. The files are written by tests/data/realworld_more/rebuild.py."""
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from openpyxl import Workbook
 
 from perfdesk.io import paste
 from perfdesk.io.reader import read_file
@@ -302,3 +303,45 @@ def test_the_command_line_imports_them_all_and_says_what_it_skipped(tmp_path):
     assert stored["51092324T000010263357-2023年全县安可替代补助资金项目"]["report_sections"][0][0] == "conclusion"
     assert stored["南华县乡村振兴示范园罗家屯社区野生菌加工车间建设项目（续建）"]["year"] == 2023
     assert stored["服务贸易项目绩效自评表"]["indicators"][0]["l1"] == "项目决策（20分）"
+
+
+def test_a_reviewers_score_column_is_never_the_printed_score(tmp_path):
+    """广水市 (湖北) tables print 自评分 and 复核分 side by side; others 自评得分 and 财政审核评分."""
+    book = Workbook()
+    for row in (["项目支出绩效自评表（2021年度）"], ["项目名称", "乡村道路建设养护项目"],
+                ["一级指标", "二级指标", "指标名称（三级指标）", "年初指标值", "年终完成值", "分值", "自评分", "复核分", "评价标准"],
+                ["产出指标", "数量指标", "乡村道路建设养护里程", "300公里", "300公里", 15, 15, 14, "提供完成程度的佐证资料"]):
+        book.active.append(row)
+    book.save(tmp_path / "广水.xlsx")
+    table = read_file(tmp_path / "广水.xlsx").tables[0]
+    assert leaves(table.evaluation) == [("乡村道路建设养护里程", "300公里", "300公里", 15, 15)]
+    assert next(table.evaluation.leaves()).scoring_rule == "提供完成程度的佐证资料"
+    assert said(table, "“复核分”列 perfdesk 不保存")
+
+
+def test_16_one_amount_across_both_columns_and_a_total_in_words():
+    table = read("16_tanghu_anhui_hubei_form_total_in_words.xlsx", year=2020)
+    ev = table.evaluation
+    assert (ev.form, ev.year, ev.implementer, ev.title) == ("department_overall_eval", 2020, "塘湖镇人民政府", None)
+    assert funds(ev) == [("部门整体支出总额", None, D("864.2"), D("864.2"), 20, "100%", 20)]  # one figure, both columns
+    assert [(n, s) for n, *_, s in leaves(ev)][-1] == ("群众对政府工作满意度", 20)
+    assert (ev.total_score_printed, ev.report_sections) == (100, (("problems", "无"), ("measures", "无")))
+    assert said(table, "第 6 行未识别", "年度目标1")  # a goal written across the amount columns is no fund row
+    assert said(table, "第 3 行表头中未识别的内容", "基本支出总额 | 864.2万")
+    scored = score_evaluation(ev)
+    assert (scored.fund.score, scored.total, scored.recorded_total) == (D("20.00"), D("100.00"), D("100"))
+    assert codes(ev) == Counter({"WEIGHT_SUM": 1, "ACTUAL_RESTATES_TARGET": 1})  # no weights; "2天以内" as actual
+
+
+def test_17_the_budget_marked_a_is_the_rates_budget_even_when_it_is_the_initial_one():
+    table = read("17_taibai_guizhou_initial_budget_as_a.xlsx")
+    ev = table.evaluation
+    assert (ev.form, ev.department, ev.implementer) == ("department_overall_eval", "绥阳县太白镇人民政府", "绥阳县太白镇人民政府")
+    assert [(f.label, f.initial, f.annual, f.executed, f.weight, f.score_printed) for f in ev.funds[:3]] == [
+        ("年度资金总额：", None, D("1172.55"), D("1268.72"), 10, 10), ("基本支出", None, D("985.19"), D("914.97"), 10, 10),
+        ("项目支出", None, D("187.36"), D("353.75"), 10, 10)]
+    assert said(table, "资金表的“得分计算方法”列 perfdesk 不保存")
+    assert next(ev.leaves()).scoring_rule.startswith("全年实际值/年度指标值*分值")
+    scored = score_evaluation(ev)
+    assert (scored.fund.rate, scored.fund.score, scored.total) == (D("108.20"), D("10.00"), D("100.00"))
+    assert codes(ev) == Counter({"OVER_EXECUTION": 1})  # 985.19 + 187.36 = 1172.55, 914.97 + 353.75 = 1268.72

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from perfdesk.io import texts
 from perfdesk.io.grid.model import Grid
@@ -11,7 +12,7 @@ from perfdesk.io.recognize import vocabulary as V
 from perfdesk.io.recognize.indicators import IndicatorColumns
 from perfdesk.io.recognize.part import Part
 from perfdesk.io.recognize.rows import Row
-from perfdesk.io.recognize.values import decimal_of, number_of
+from perfdesk.io.recognize.values import points_of
 from perfdesk.scoring.evaluation import Signatories
 from perfdesk.scoring.signature import SIGNATURE_ITEMS
 
@@ -22,10 +23,10 @@ _SPLIT = re.compile("(" + "|".join(map(re.escape, sorted((*V.SIGNATURE, *V.SIGNA
 def total_part(grid: Grid, row: Row, columns: IndicatorColumns | None) -> Part:
     weight_col = columns.of("weight") if columns else None
     score_col = columns.of("score") if columns else None
-    weight = number_of(grid.get(row.number, weight_col))
-    score = number_of(grid.get(row.number, score_col))
+    weight = points_of(grid.get(row.number, weight_col))
+    score = points_of(_at(grid, row.number, score_col))
     if columns is None:  # no indicator header to align with: the numbers in order
-        numbers = [number_of(cell) for _, cell in row.cells if decimal_of(cell) is not None]
+        numbers = [points_of(cell) for _, cell in row.cells if isinstance(points_of(cell), Decimal)]
         weight, score = (numbers + [None, None])[:2] if len(numbers) > 1 else (None, (numbers or [None])[0])
     last = max((c for c in (weight_col, score_col) if c is not None), default=0)
     grade = _grade_after(row, last)
@@ -37,10 +38,19 @@ def total_part(grid: Grid, row: Row, columns: IndicatorColumns | None) -> Part:
     return part
 
 
+def _at(grid: Grid, row: int, col: int | None):
+    """The cell of a column in the total row, or the merged cell across it ("总分 | 100分" written
+    over the whole row, 得分 column included)."""
+    cell = grid.get(row, col)
+    if cell is None and col is not None and (origin := grid.origin(row, col)) is not None and origin[0] == row:
+        cell = grid.get(*origin)
+    return cell
+
+
 def _grade_after(row: Row, col: int) -> str | None:
     """The grade printed right of the total's numbers (never the 总分 label itself)."""
     col = max(col, row.cells[0][0])
-    after = [cell.text for c, cell in row.cells if c > col and decimal_of(cell) is None]
+    after = [cell.text for c, cell in row.cells if c > col and not isinstance(points_of(cell), Decimal)]
     while after and L.key(after[0]) in L.GRADE_ROW:
         after.pop(0)
     return after[0].strip() if after else None

@@ -13,10 +13,11 @@ from perfdesk.io import texts
 from perfdesk.io.grid.model import NUMBER, TEXT, Grid, GridCell
 from perfdesk.io.grid.numfmt import percent_text
 from perfdesk.io.recognize import labels as L
+from perfdesk.io.recognize import vocabulary as V
 from perfdesk.io.recognize.layout import is_fund_header, is_inline_funds
 from perfdesk.io.recognize.part import ColumnUse, Part, unread_column_line
 from perfdesk.io.recognize.rows import Row
-from perfdesk.io.recognize.values import amount_of, is_numeric, number_of, text_of
+from perfdesk.io.recognize.values import amount_of, is_numeric, number_of, points_of, text_of
 from perfdesk.scoring.evaluation import FundLine, cell_number
 
 _OPTIONAL = {"declared": "initial_declared", "balance": "balance"}  # Evaluation.columns markers
@@ -70,6 +71,10 @@ def _columns(header: list[Row], overrides: dict[int, str | None]) -> tuple[dict[
             printed.setdefault(col, []).append(L.one_line(cell.text))
             if label is not None or col not in fields:  # a heading perfdesk does not know is shown, unread
                 fields[col] = L.FUND_COLUMNS.get(label) if label is not None else None
+    if "annual" not in fields.values():  # 年初预算数(A) | 全年执行数(B): the (A) column is the rate's budget
+        marked = [c for c in fields if fields[c] == "initial" and V.BUDGET_MARK in L.fold("".join(printed[c]))]
+        for col in marked[:1]:
+            fields[col] = "annual"
     first = min((c for c, f in fields.items() if f), default=0)
     for col in list(printed):
         if col < first and fields.get(col) is None:
@@ -102,17 +107,26 @@ def _line(grid: Grid, row: Row, columns: dict[int, str], first_value: int, part:
           default_label: str | None, unit: str | None) -> FundLine | None:
     label = next((L.one_line(cell.text) for c, cell in reversed(row.cells)
                   if c < first_value and L.key(cell.text) not in L.FUND_SECTION), None) or default_label
-    values = {name: grid.get(row.number, col) for col, name in columns.items()}
+    values = {name: _spanned(grid, row.number, col) for col, name in columns.items()}
     if label is None and not any(values.values()):
         return None
     cells = {name: amount_of(cell, unit) for name, cell in values.items() if name not in ("rate", "score", "weight")}
     if "weight" in values:
-        cells["weight"] = number_of(values["weight"])
+        cells["weight"] = points_of(values["weight"])
     rate = _rate_text(values.get("rate"), cells.get("annual"), cells.get("executed"))
     rate_cell = values.get("rate")
     if rate is not None and rate_cell is not None and rate != rate_cell.text:
         part.skipped.append(texts.RATE_AS_PERCENT.format(row=row.number, value=rate_cell.text, percent=rate))
-    return FundLine(label=label or "", rate_printed=rate, score_printed=number_of(values.get("score")), **cells)
+    return FundLine(label=label or "", rate_printed=rate, score_printed=points_of(values.get("score")), **cells)
+
+
+def _spanned(grid: Grid, row: int, col: int) -> GridCell | None:
+    """A fund cell, or the one merged across it in the same row: "864.2" printed once over
+    预算数 and 执行数 is the figure of both."""
+    cell = grid.get(row, col)
+    if cell is None and (origin := grid.origin(row, col)) is not None and origin[0] == row:
+        cell = grid.get(*origin)
+    return cell
 
 
 def _rate_text(cell: GridCell | None, annual, executed) -> str | None:

@@ -1,12 +1,14 @@
 """The title lines above a table and its key-value header rows (项目名称, 主管部门, 实施单位 …)."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from perfdesk.io import texts
 from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize import vocabulary as V
 from perfdesk.io.recognize.part import Part
 from perfdesk.io.recognize.rows import Row
-from perfdesk.io.recognize.values import decimal_of
+from perfdesk.io.recognize.values import points_of
 
 
 def title_part(rows: list[Row]) -> Part:
@@ -91,7 +93,8 @@ def _put(part: Part, field: str, value) -> None:
         part.fields.setdefault("department", text)
         part.fields.setdefault("implementer", text)
     elif field == "total_score":
-        part.fields["header_total_score"] = decimal_of(value) if decimal_of(value) is not None else text
+        score = points_of(value)
+        part.fields["header_total_score"] = score if isinstance(score, Decimal) else text
     elif field in ("preparer", "phone"):
         if text:
             part.fields.setdefault("header_signatories", {})[field] = text

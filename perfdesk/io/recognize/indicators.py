@@ -18,7 +18,7 @@ from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize.layout import is_indicator_header
 from perfdesk.io.recognize.part import ColumnUse, Part, unread_column_line
 from perfdesk.io.recognize.rows import Row
-from perfdesk.io.recognize.values import decimal_of, is_numeric, number_of
+from perfdesk.io.recognize.values import decimal_of, is_numeric, number_of, points_of
 from perfdesk.scoring.evaluation import Indicator
 
 _TEXT_FIELDS = ("name", "target", "target_adjusted", "actual", "reason", "scoring_rule")
@@ -178,7 +178,7 @@ def _leaf(grid: Grid, row: Row, columns: IndicatorColumns, above: _Labels, part:
     for target in _TARGETS:
         if target in columns.fields.values():
             values[target] = _joined_target(grid, r, columns, target)
-    weight, score = (number_of(grid.get(r, columns.of(f))) for f in ("weight", "score"))
+    weight, score = (points_of(grid.get(r, columns.of(f))) for f in ("weight", "score"))
     if weight is None and name is not None:  # "相关性（5分）" in a table without a 分值 cell for it
         weight = L.weight_in(name)
     if name is None and values.get("target") is None and values.get("actual") is None:

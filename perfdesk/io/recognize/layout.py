@@ -214,6 +214,8 @@ def _cut(grid: Grid, rows: dict[int, Row], region: Region, lines: list[int], mer
         elif kind is not None:
             current = Block(kind, [r])
             region.blocks.append(current)
+        elif current is not None and current.kind == "funds" and _prose_in_amounts(grid, row, current, rows):
+            region.unread.append(r)  # a text written across the amount columns (年度目标1：… | a goal): no fund row
         elif current is not None and current.kind not in ("total", "grade", "signature", "other", "report",
                                                            "indicator_title"):
             current.rows.append(r)
@@ -230,9 +232,26 @@ def _has_fund_header(block: Block, rows: dict[int, Row]) -> bool:
     return any(is_fund_header(rows[r]) or is_inline_funds(rows[r]) for r in block.rows)
 
 
+def _prose_in_amounts(grid: Grid, row: Row, block: Block, rows: dict[int, Row]) -> bool:
+    """Text merged across several amount columns, or too long for an amount: prose, not a fund row
+    (a short text such as "未到位" in one amount cell stays a fund row's value)."""
+    header = next((rows[r] for r in block.rows if is_fund_header(rows[r])), None)
+    if header is None:
+        return False
+    columns = set(header.fields(L.FUND_COLUMNS))
+    for c, cell in row.cells:
+        if c not in columns or cell.kind != TEXT or is_numeric(cell) or is_blank_mark(cell):
+            continue
+        span = next(((left, right) for top, left, _, right in grid.merges if top == row.number and left == c),
+                    (c, c))
+        if len(cell.text) > L.MAX_LABEL_CHARS or len(columns & set(range(span[0], span[1] + 1))) > 1:
+            return True
+    return False
+
+
 def fund_row_continues(row: Row, block: Block, rows: dict[int, Row]) -> bool:
-    """A row under a fund header stays in the fund block when its value cells hold amounts
-    (numbers, percentages, "—", formulas) or nothing; text there (a goal, a note) ends the block."""
+    """A row under a fund header stays in the fund block when its amount cells hold amounts
+    (numbers, percentages, "—", formulas) or nothing; text there (a goal, a note) is no fund row."""
     header = next((rows[r] for r in block.rows if is_fund_header(rows[r])), None)
     if header is None:
         return False
@@ -240,7 +259,7 @@ def fund_row_continues(row: Row, block: Block, rows: dict[int, Row]) -> bool:
         return True  # a second header row of sub-labels (目标申报数 | 预算编制数 under 年初预算数)
     value_columns = set(header.fields(L.FUND_COLUMNS))
     first_value = min(value_columns)
-    values = [cell for c, cell in row.cells if c >= first_value]
+    values = [cell for c, cell in row.cells if c in value_columns]  # a note under 原因/备注 is no amount
     if any(not (is_numeric(cell) or is_blank_mark(cell) or cell.kind != TEXT) for cell in values):
         return False
     if values:

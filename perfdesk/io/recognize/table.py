@@ -143,7 +143,8 @@ def _form(fields: dict) -> str:
     kinds = set(columns.fields.values()) if columns else set()
     if V.TRANSFER_TITLE in title or "central_department" in fields or "fund_management" in fields:
         return "transfer_payment_self_eval"
-    if V.DEPARTMENT_TITLE in title or "scoring_rule" in kinds:
+    total_label = fields["funds"][0].label if fields.get("funds") else ""
+    if V.DEPARTMENT_TITLE in title or V.DEPARTMENT_TITLE in total_label or "scoring_rule" in kinds:
         return "department_overall_eval"
     scored = "score" in kinds or any(line.score_printed is not None or line.weight is not None
                                      for line in fields.get("funds", ())[:1])

@@ -9,6 +9,7 @@ from perfdesk.io.recognize.labels import fold
 from perfdesk.scoring.evaluation import Cell, to_cell
 
 _THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+_POINTS = re.compile(r"(-?\d+(?:\.\d+)?)分")
 _AMOUNT = re.compile(r"(-?[\d,]+(?:\.\d+)?)(万元|万|元)")
 _BLANK_MARKS = ("—", "-", "--", "——", "/", "－", "–", "无", "／")
 
@@ -35,6 +36,14 @@ def number_of(cell: GridCell | None) -> Cell:
     return value if isinstance(value, Decimal) else cell.text
 
 
+def points_of(cell: GridCell | None) -> Cell:
+    """A 分值/得分 cell: as `number_of`, and "100分" read as 100."""
+    value = number_of(cell)
+    if isinstance(value, str) and (match := _POINTS.fullmatch(fold(value).replace(" ", ""))):
+        return Decimal(match.group(1))
+    return value
+
+
 def amount_of(cell: GridCell | None, unit: str | None) -> Cell:
     """A money cell: as `number_of`, and "3359.62万" read as 3359.62 when the table counts in 万元
     (or names no unit); an amount in another unit than the table's stays text."""
@@ -54,8 +63,10 @@ def decimal_of(cell: GridCell | None) -> Decimal | None:
 
 
 def is_numeric(cell: GridCell | None) -> bool:
+    """A number, percentage, or an amount written with its money unit ("3359.62万")."""
     return cell is not None and (cell.kind in (NUMBER, PERCENT) or decimal_of(cell) is not None
-                                 or fold(cell.text).rstrip("%").replace(",", "").replace(".", "", 1).isdigit())
+                                 or fold(cell.text).rstrip("%").replace(",", "").replace(".", "", 1).isdigit()
+                                 or isinstance(amount_of(cell, None), Decimal))
 
 
 def is_blank_mark(cell: GridCell | None) -> bool:
