@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.table import _Cell
 
+from perfdesk import atomic_write
 from perfdesk.reports import page, texts
 from perfdesk.reports.content import Block, Cell, Chart, Form, Part, Report, Row, Signature
 from perfdesk.reports.word import styles
@@ -244,10 +245,10 @@ class WordRenderer:
         props.last_modified_by, props.revision = "perfdesk", 1
 
     def save(self, path: Path) -> None:
-        from perfdesk.reports.pdf.document import write_atomic
+        """Write the file atomically (a reader never sees half of it)."""
         buffer = io.BytesIO()
         self.doc.save(buffer)
-        write_atomic(Path(path), buffer.getvalue())
+        atomic_write.write_bytes(Path(path), buffer.getvalue())
 
 
 def _row(cells) -> Row:
