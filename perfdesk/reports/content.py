@@ -66,6 +66,20 @@ class Signature:
     lines: tuple[SignatureLine, ...]
     per_row: int = 3
 
+    def rows(self, per_row: int) -> list[list[SignatureLine | None]]:
+        """The lines `per_row` to a row, the seal alone at the end of the last row (None: an empty
+        place before it); [] when the block shows nothing."""
+        lines = [line for line in self.lines if not line.seal]
+        seals = [line for line in self.lines if line.seal]
+        if not lines and not seals:
+            return []
+        rows: list[list[SignatureLine | None]] = [lines[i:i + per_row] for i in range(0, len(lines), per_row)] or [[]]
+        if seals:
+            if len(rows[-1]) == per_row:
+                rows.append([])
+            rows[-1] = rows[-1] + [None] * (per_row - 1 - len(rows[-1])) + [seals[0]]
+        return rows
+
 
 Part = Union[Block, Text, Signature]
 

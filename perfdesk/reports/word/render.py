@@ -133,15 +133,9 @@ class WordRenderer:
 
     def signature(self, sign: Signature):
         per_row = 4 if self.landscape else sign.per_row
-        lines = [line for line in sign.lines if not line.seal]
-        seals = [line for line in sign.lines if line.seal]
-        if not lines and not seals:
+        rows = sign.rows(per_row)
+        if not rows:
             return None
-        rows = [lines[i:i + per_row] for i in range(0, len(lines), per_row)] or [[]]
-        if seals:
-            if len(rows[-1]) == per_row:
-                rows.append([])
-            rows[-1] = rows[-1] + [None] * (per_row - 1 - len(rows[-1])) + [seals[0]]
         self.paragraph("", "sign").paragraph_format.keep_with_next = True  # the gap above the block
         item = page.PORTRAIT_WIDTH_MM * page.width_scale(self.landscape) / per_row
         table = self.doc.add_table(rows=len(rows), cols=per_row * 2)
@@ -275,8 +269,6 @@ def _runs(block: Block, first: int) -> list[tuple[int, int, int]]:
 def _merged_runs(block: Block, first: int) -> set[tuple[int, int]]:
     """The (row, column) cells hidden under a merged label: every row of a run but its first."""
     return {(r, column) for column, start, end in _runs(block, first) for r in range(start + 1, end + 1)}
-
-
 
 
 def _grid_widths(table, widths) -> None:
