@@ -11,7 +11,8 @@ Cell styles are names both renderers know: "cell", "center", "number", "head", "
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from itertools import groupby
+from typing import Sequence, Union
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,20 @@ class Block:
     @property
     def columns(self) -> int:
         return len(self.widths) - (1 if self.caption else 0)
+
+
+def merged_runs(rows: Sequence, merge: Sequence[int], first: int = 0) -> list[tuple[int, int, int]]:
+    """(column, first row, last row) of every run of two or more `rows` (anything with `keys`)
+    whose keys are equal down to each merged column's depth; rows are numbered from `first`."""
+    found = []
+    for depth, column in enumerate(merge):
+        start = first
+        for _, run in groupby(rows, key=lambda row: row.keys[: depth + 1]):
+            count = len(list(run))
+            if count > 1:
+                found.append((column, start, start + count - 1))
+            start += count
+    return found
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-from itertools import groupby
 from pathlib import Path
 from typing import Sequence
 
@@ -22,7 +21,7 @@ from docx.table import _Cell
 
 from perfdesk import atomic_write
 from perfdesk.reports import page, texts
-from perfdesk.reports.content import Block, Cell, Chart, Form, Part, Report, Row, Signature
+from perfdesk.reports.content import Block, Cell, Chart, Form, Part, Report, Row, Signature, merged_runs
 from perfdesk.reports.word import styles
 from perfdesk.reports.word.styles import CELL_STYLES, PARAGRAPH_STYLES
 
@@ -114,7 +113,7 @@ class WordRenderer:
             for cell, width in zip(cells, widths):
                 cell.width = width
             grid.append(cells)
-        hidden = _merged_runs(block, len(block.head))
+        hidden = _hidden_cells(block, len(block.head))
         for r, row in enumerate(rows):
             for c, cell in enumerate(row.cells):
                 if cell is not None and (r, c) not in hidden:
@@ -127,7 +126,7 @@ class WordRenderer:
             for c, cell in enumerate(row.cells):
                 if cell is not None and cell.span > 1:
                     grid[r][off + c].merge(grid[r][off + c + cell.span - 1])
-        for column, start, end in _runs(block, len(block.head)):
+        for column, start, end in merged_runs(block.rows, block.merge, len(block.head)):
             grid[start][off + column].merge(grid[end][off + column])
         return table
 
@@ -253,22 +252,10 @@ def _figure_row(i: int, charts: Sequence[Chart]):
     return _row((Cell(str(i + 1), "small_center"), *(Cell(f"{c.values[i]:.2f}", "small_number") for c in charts)))
 
 
-def _runs(block: Block, first: int) -> list[tuple[int, int, int]]:
-    """(column, first row, last row) of every run of two or more equal keys in a merged column."""
-    found = []
-    for depth, column in enumerate(block.merge):
-        start = first
-        for _, run in groupby(block.rows, key=lambda row: row.keys[: depth + 1]):
-            count = len(list(run))
-            if count > 1:
-                found.append((column, start, start + count - 1))
-            start += count
-    return found
-
-
-def _merged_runs(block: Block, first: int) -> set[tuple[int, int]]:
+def _hidden_cells(block: Block, first: int) -> set[tuple[int, int]]:
     """The (row, column) cells hidden under a merged label: every row of a run but its first."""
-    return {(r, column) for column, start, end in _runs(block, first) for r in range(start + 1, end + 1)}
+    return {(r, column) for column, start, end in merged_runs(block.rows, block.merge, first)
+            for r in range(start + 1, end + 1)}
 
 
 def _grid_widths(table, widths) -> None:
