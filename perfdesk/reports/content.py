@@ -123,7 +123,7 @@ class Chart:
 @dataclass(frozen=True)
 class Section:
     heading: str  # "一、基本情况" (numbered after the chosen sections)
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple["Text", ...]  # body text, and "h2" subheadings between projects
     charts: tuple[Chart, ...] = ()
     chart_note: str = ""
 
