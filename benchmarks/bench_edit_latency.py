@@ -130,7 +130,7 @@ def main() -> None:
         start = time.perf_counter()
         changed = model.setData(index, new)
         elapsed = time.perf_counter() - start
-        assert changed, (leaf_id, old, new)
+        assert changed, (leaf_id, new)
         assert model.data(model.index_of(leaf_id, actual_column)) == new
         checks += window.score_panel.total.text() != label_before
         if n >= WARMUP:

@@ -328,14 +328,14 @@ def _review(args) -> int:
     from perfdesk.models.review import STATUS_NAMES
     from perfdesk.scoring.engine import score_evaluation
     from perfdesk.scoring.numbers import show
-    from perfdesk.scoring.review import differences, review_total
+    from perfdesk.scoring.review import differences, review_total, total_difference
     with _open_to_read(args.workspace) as ws:
         evaluations, scheme = ws.evaluations(), ws.scheme()
     print("汇总表\t单位\t年度\t项目\t状态\t自评总分\t复核总分\t差异")
     gaps = []
     for ev in evaluations:
         scored, reviewed = score_evaluation(ev, scheme), review_total(ev, scheme)
-        gap = reviewed.total - scored.total if reviewed and reviewed.total is not None else None
+        gap = total_difference(scored, reviewed)
         mark = "超过" if gap is not None and abs(gap) > args.threshold else ""
         print("\t".join((mark, ev.unit or "", str(ev.year), ev.project or ev.title or "",
                          STATUS_NAMES.get(ev.status, ev.status), show(scored.total),

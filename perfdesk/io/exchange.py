@@ -10,6 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from perfdesk.io import texts
 from perfdesk.io.richtext import plain_evaluation
 from perfdesk.scoring.engine import leaf_paths
 from perfdesk.scoring.evaluation import (
@@ -59,14 +60,22 @@ class ExchangeError(ValueError):
 
 def loads(text: str) -> list[Evaluation]:
     """Parse a JSON document holding one table or a list of tables (rich text made plain)."""
-    try:
-        data = json.loads(text, parse_float=Decimal, parse_int=_integer)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise ExchangeError(f"不是有效的 JSON 文件：{exc}") from None
+    data = parse_json(text)
     tables = data if isinstance(data, list) else [data]
     if not tables:
         raise ExchangeError("文件中没有评价表")
     return [plain_evaluation(table_to_evaluation(t, i + 1)) for i, t in enumerate(tables)]
+
+
+def parse_json(text: str) -> Any:
+    """The JSON value of `text`, numbers with a fraction as Decimal; ExchangeError (Chinese, with
+    where the text goes wrong) when it is not JSON."""
+    try:
+        return json.loads(text, parse_float=Decimal, parse_int=_integer)
+    except json.JSONDecodeError as exc:
+        raise ExchangeError(texts.BAD_JSON.format(line=exc.lineno, column=exc.colno)) from None
+    except RecursionError:
+        raise ExchangeError(texts.JSON_TOO_DEEP) from None
 
 
 def _integer(text: str) -> int | Decimal:

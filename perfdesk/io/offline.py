@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import datetime
-from decimal import Decimal
 
-from perfdesk.io import exchange
+from perfdesk.io import exchange, texts
 from perfdesk.models.offline import EVENT_FIELDS, MergeEvaluation
 from perfdesk.scoring.evaluation import Evaluation
 
@@ -35,32 +34,32 @@ def dumps(ws, unit: str, evaluation_ids: list[int] | None = None) -> str:
     """The unit's evaluations (all, or the given ones) with their audit trails, as file text."""
     unit = (unit or "").strip()
     if not unit:
-        raise OfflineError("请填写单位名称")
+        raise OfflineError(texts.OFFLINE_NO_UNIT)
     items = []
     for ev in ws.evaluations(evaluation_ids):
         events = [{f: getattr(e, f) for f in EVENT_FIELDS} for e in ws.audit_trail(ev.id)]
         items.append({"table": exchange.evaluation_to_table(replace(ev, unit=unit)), "audit": events})
     if not items:
-        raise OfflineError("没有可导出的评价表")
+        raise OfflineError(texts.OFFLINE_NOTHING)
     body = {MARK: 1, "unit": unit, "exported_at": datetime.now().isoformat(timespec="seconds"), "evaluations": items}
     return json.dumps(body, ensure_ascii=False, indent=1, default=exchange.json_number) + "\n"
 
 
 def loads(text: str) -> Package:
     try:
-        data = json.loads(text, parse_float=Decimal)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise OfflineError(f"不是有效的离线报送文件：{exc}") from None
+        data = exchange.parse_json(text)
+    except exchange.ExchangeError as exc:
+        raise OfflineError(str(exc)) from None
     if not isinstance(data, dict) or data.get(MARK) != 1:
-        raise OfflineError("不是 perfdesk 离线报送文件")
+        raise OfflineError(texts.OFFLINE_NOT_OURS)
     unit = data.get("unit")
     entries = data.get("evaluations")
     if not isinstance(unit, str) or not unit.strip() or not isinstance(entries, list) or not entries:
-        raise OfflineError("离线报送文件缺少单位或评价表")
+        raise OfflineError(texts.OFFLINE_INCOMPLETE)
     items = []
     for number, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not isinstance(entry.get("audit", []), list):
-            raise OfflineError(f"第 {number} 张表的格式不对")
+            raise OfflineError(texts.OFFLINE_BAD_TABLE.format(number=number))
         try:
             ev = exchange.table_to_evaluation(entry.get("table"), number)
         except exchange.ExchangeError as exc:
@@ -69,7 +68,7 @@ def loads(text: str) -> Package:
         for event in entry.get("audit", []):
             if not isinstance(event, dict) or not all(
                     isinstance(event.get(f), (str, type(None))) for f in EVENT_FIELDS) or not event.get("action"):
-                raise OfflineError(f"第 {number} 张表的审计记录格式不对")
+                raise OfflineError(texts.OFFLINE_BAD_TRAIL.format(number=number))
             events.append({f: event.get(f) for f in EVENT_FIELDS})
         items.append((replace(ev, unit=unit.strip()), tuple(events)))
     return Package(unit.strip(), str(data.get("exported_at") or ""), tuple(items))
@@ -78,9 +77,9 @@ def loads(text: str) -> Package:
 def merge_commands(package: Package, source: str, role: str | None) -> tuple[list[MergeEvaluation], str]:
     """The commands (one per evaluation) and the undo label that bring a package in; `source`
     names the file in the audit trail, `role` is the importing database role (servers)."""
-    origin = f"离线报送：{package.unit}（{source}，{package.exported_at}）"
+    origin = texts.OFFLINE_ORIGIN.format(unit=package.unit, source=source, exported_at=package.exported_at)
     return [MergeEvaluation(ev, events, origin, role) for ev, events in package.items], \
-        f"导入{package.unit}的离线报送"
+        texts.OFFLINE_IMPORTED.format(unit=package.unit)
 
 
 def merge(ws, package: Package, source: str) -> list[int]:

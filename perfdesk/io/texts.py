@@ -88,6 +88,20 @@ FORMULA_CACHED = "{cell}：公式，读取其缓存的计算结果"
 RATE_AS_PERCENT = "第 {row} 行：执行率 {value} 按百分比读作 {percent}"
 NONE = "无"
 
+# JSON files (the exchange format, offline units' files).
+BAD_JSON = "不是有效的 JSON 文件：第 {line} 行第 {column} 个字符处格式不对"
+JSON_TOO_DEEP = "不是有效的 JSON 文件：嵌套层数过多"
+
+# Offline units' files.
+OFFLINE_NO_UNIT = "请填写单位名称"
+OFFLINE_NOTHING = "没有可导出的评价表"
+OFFLINE_NOT_OURS = "不是 perfdesk 离线报送文件"
+OFFLINE_INCOMPLETE = "离线报送文件缺少单位或评价表"
+OFFLINE_BAD_TABLE = "第 {number} 张表的格式不对"
+OFFLINE_BAD_TRAIL = "第 {number} 张表的审计记录格式不对"
+OFFLINE_ORIGIN = "离线报送：{unit}（{source}，{exported_at}）"
+OFFLINE_IMPORTED = "导入{unit}的离线报送"
+
 # Paste.
 PASTE_EMPTY = "剪贴板中没有可粘贴的表格内容"
 PASTE_TOO_MANY = "一次最多粘贴 {limit} 行"

@@ -42,9 +42,9 @@ def redact(url: str) -> str:
     if parts.password is None and all(k != "password" for k, _ in query):
         return url
     netloc = parts.netloc
-    if parts.password is not None:
-        host = parts.hostname or ""
-        netloc = f"{parts.username or ''}@{host}" + (f":{parts.port}" if parts.port else "")
+    if parts.password is not None:  # user:password@host: the host part as written ([::1]:5432 too)
+        userinfo, _, host = netloc.rpartition("@")
+        netloc = f"{userinfo.partition(':')[0]}@{host}"
     kept = urlencode([(k, v) for k, v in query if k != "password"])
     return urlunsplit((parts.scheme, netloc, parts.path, kept, parts.fragment))
 

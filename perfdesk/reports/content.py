@@ -11,7 +11,8 @@ Cell styles are names both renderers know: "cell", "center", "number", "head", "
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from itertools import groupby
+from typing import Sequence, Union
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,20 @@ class Block:
         return len(self.widths) - (1 if self.caption else 0)
 
 
+def merged_runs(rows: Sequence, merge: Sequence[int], first: int = 0) -> list[tuple[int, int, int]]:
+    """(column, first row, last row) of every run of two or more `rows` (anything with `keys`)
+    whose keys are equal down to each merged column's depth; rows are numbered from `first`."""
+    found = []
+    for depth, column in enumerate(merge):
+        start = first
+        for _, run in groupby(rows, key=lambda row: row.keys[: depth + 1]):
+            count = len(list(run))
+            if count > 1:
+                found.append((column, start, start + count - 1))
+            start += count
+    return found
+
+
 @dataclass(frozen=True)
 class Text:
     text: str
@@ -65,6 +80,20 @@ class Signature:
 
     lines: tuple[SignatureLine, ...]
     per_row: int = 3
+
+    def rows(self, per_row: int) -> list[list[SignatureLine | None]]:
+        """The lines `per_row` to a row, the seal alone at the end of the last row (None: an empty
+        place before it); [] when the block shows nothing."""
+        lines = [line for line in self.lines if not line.seal]
+        seals = [line for line in self.lines if line.seal]
+        if not lines and not seals:
+            return []
+        rows: list[list[SignatureLine | None]] = [lines[i:i + per_row] for i in range(0, len(lines), per_row)] or [[]]
+        if seals:
+            if len(rows[-1]) == per_row:
+                rows.append([])
+            rows[-1] = rows[-1] + [None] * (per_row - 1 - len(rows[-1])) + [seals[0]]
+        return rows
 
 
 Part = Union[Block, Text, Signature]
@@ -94,7 +123,7 @@ class Chart:
 @dataclass(frozen=True)
 class Section:
     heading: str  # "一、基本情况" (numbered after the chosen sections)
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple["Text", ...]  # body text, and "h2" subheadings between projects
     charts: tuple[Chart, ...] = ()
     chart_note: str = ""
 

@@ -70,6 +70,12 @@ def line_rate(line: FundLine) -> str:
     return figures.rate(funds.line_rate(line))
 
 
+def budget_block(caption: str, heads: tuple[str, str, str], ev: Evaluation) -> Block:
+    """The unscored forms' fund block: per fund row its budget, its execution and its rate."""
+    rows = [[line.label, figures.money(line.annual), figures.money(line.executed), line_rate(line)] for line in ev.funds]
+    return captioned(caption + money_unit(ev), ["", *heads], rows, (12, 48, 40, 40, 40))
+
+
 def goal_block(caption: str, heads: tuple[str, str], ev: Evaluation) -> Block:
     return captioned(caption, heads, [[Cell(ev.goal_target), Cell(ev.goal_actual)]], (12, 84, 84))
 

@@ -1,10 +1,9 @@
 """项目绩效目标完成情况表 / 绩效目标自评表 (seed 001): budget and execution, goals, indicators; no scores."""
 from __future__ import annotations
 
-from perfdesk.reports import figures, texts
-from perfdesk.reports.content import Block, Form
-from perfdesk.reports.form_parts import (captioned, continued, goal_block, header_block, line_rate, money_unit,
-                                         signature, title)
+from perfdesk.reports import texts
+from perfdesk.reports.content import Form
+from perfdesk.reports.form_parts import budget_block, continued, goal_block, header_block, signature, title
 from perfdesk.reports.indicator_table import Column, Layout, indicator_table, leaf_name
 from perfdesk.scoring.engine import ScoredEvaluation
 from perfdesk.scoring.evaluation import Evaluation
@@ -28,14 +27,8 @@ def goal_form(ev: Evaluation, scored: ScoredEvaluation, sign: SignatureBlock) ->
     heads = [[(texts.PROJECT_NAME, ev.project)], [(texts.DEPARTMENT, ev.department), (texts.IMPLEMENTER, ev.implementer)]]
     return Form(
         title=title(ev), continued=continued(texts.PROJECT_NAME, ev.project),
-        body=(header_block(heads), funds(ev),
+        body=(header_block(heads), budget_block(texts.GOAL_FUNDS, (texts.BUDGET, texts.SPENT, texts.RATE), ev),
               goal_block(texts.GOAL_FORM_GOAL, (texts.GOAL_TARGET, texts.GOAL_FORM_ACTUAL), ev)),
         table=indicator_table(layout, scored.indicators),
         tail=(signature(sign, ev.signatories),),
     )
-
-
-def funds(ev: Evaluation) -> Block:
-    head = ["", texts.BUDGET, texts.SPENT, texts.RATE]
-    rows = [[line.label, figures.money(line.annual), figures.money(line.executed), line_rate(line)] for line in ev.funds]
-    return captioned(texts.GOAL_FUNDS + money_unit(ev), head, rows, (12, 48, 40, 40, 40))

@@ -1,10 +1,9 @@
 """中央对地方转移支付绩效目标自评表 (seed 004, 004_04): 资金管理情况 rows, no scores."""
 from __future__ import annotations
 
-from perfdesk.reports import figures, texts
+from perfdesk.reports import texts
 from perfdesk.reports.content import Block, Cell, Form, Row
-from perfdesk.reports.form_parts import (captioned, continued, goal_block, header_block, line_rate, money_unit,
-                                         signature, title)
+from perfdesk.reports.form_parts import budget_block, captioned, continued, goal_block, header_block, signature, title
 from perfdesk.reports.indicator_table import Column, Layout, indicator_table, leaf_name
 from perfdesk.scoring.engine import ScoredEvaluation
 from perfdesk.scoring.evaluation import Evaluation
@@ -23,18 +22,13 @@ def transfer_form(ev: Evaluation, scored: ScoredEvaluation, sign: SignatureBlock
              [(texts.LOCAL_DEPARTMENT, ev.department), (texts.FUND_USER, ev.implementer)]]
     return Form(
         title=title(ev), continued=continued(texts.TRANSFER_NAME, ev.project),
-        body=(header_block(heads), funds(ev), management(ev),
+        body=(header_block(heads), budget_block(texts.TRANSFER_FUNDS, (texts.ANNUAL_A, texts.EXECUTED_B, texts.RATE_BA), ev),
+              management(ev),
               goal_block(texts.TRANSFER_GOAL, (texts.TRANSFER_TARGET, texts.TRANSFER_ACTUAL), ev)),
         table=indicator_table(LAYOUT, scored.indicators),
         tail=(Block((12, 168), (Row((Cell(texts.REMARKS, "head"), Cell(ev.remarks))),)),
               signature(sign, ev.signatories)),
     )
-
-
-def funds(ev: Evaluation) -> Block:
-    head = ["", texts.ANNUAL_A, texts.EXECUTED_B, texts.RATE_BA]
-    rows = [[line.label, figures.money(line.annual), figures.money(line.executed), line_rate(line)] for line in ev.funds]
-    return captioned(texts.TRANSFER_FUNDS + money_unit(ev), head, rows, (12, 48, 40, 40, 40))
 
 
 def management(ev: Evaluation) -> Block:

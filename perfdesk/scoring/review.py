@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from perfdesk.scoring.engine import ScoredEvaluation, score_evaluation
+from perfdesk.scoring.engine import IndicatorResult, ScoredEvaluation, score_evaluation
 from perfdesk.scoring.evaluation import Evaluation, Indicator
 from perfdesk.scoring.scheme import DEFAULT_SCHEME, ScoringScheme
 
@@ -45,14 +45,24 @@ def review_total(ev: Evaluation, scheme: ScoringScheme = DEFAULT_SCHEME) -> Scor
     return score_evaluation(reviewed(ev), scheme) if has_review(ev) else None
 
 
+def total_difference(scored: ScoredEvaluation, reviewed: ScoredEvaluation | None) -> Decimal | None:
+    """复核总分 − 自评总分 (points); None unless the reviewer scored and both totals exist."""
+    if reviewed is None or reviewed.total is None or scored.total is None:
+        return None
+    return reviewed.total - scored.total
+
+
+def difference(result: IndicatorResult) -> Decimal | None:
+    """复核得分 − 自评得分 of one indicator (points; no 自评得分 counts as 0); None without a 复核得分."""
+    review = result.indicator.review_score
+    return None if review is None else review - (result.score or Decimal(0))
+
+
 def differences(ev: Evaluation, scored: ScoredEvaluation, threshold: Decimal = Decimal(0)) -> list[ReviewDifference]:
     """Indicators whose 复核得分 differs from the 自评得分 by more than `threshold` points."""
     found = []
     for result in scored.indicators:
-        review = result.indicator.review_score
-        if review is None:
-            continue
-        difference = review - (result.score or Decimal(0))
-        if abs(difference) > threshold:
-            found.append(ReviewDifference(result.path, result.weight, result.score, review, difference))
+        gap = difference(result)
+        if gap is not None and abs(gap) > threshold:
+            found.append(ReviewDifference(result.path, result.weight, result.score, result.indicator.review_score, gap))
     return found

@@ -58,7 +58,7 @@ class ImportDialog(QDialog):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.verticalHeader().hide()
         self.list.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.year = QSpinBox(minimum=1990, maximum=2100)
+        self.year = QSpinBox(minimum=1900, maximum=2200)  # every year a workspace accepts (models.validate)
         self.year_note = QLabel(wordWrap=True)
         self.duplicate = QComboBox()
         for _, label in ACTIONS:

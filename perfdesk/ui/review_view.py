@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from perfdesk.models import WorkspaceError, review
 from perfdesk.scoring.audit import ERROR
 from perfdesk.scoring.numbers import show
-from perfdesk.scoring.review import differences, review_total
+from perfdesk.scoring.review import difference, differences, review_total, total_difference
 
 LIST_COLUMNS = ("单位", "年度", "项目", "状态", "自评总分", "复核总分", "等级", "错误发现")
 INDICATOR_COLUMNS = ("指标", "分值", "自评得分", "复核得分", "差异")
@@ -164,9 +164,7 @@ class ReviewWindow(QDialog):
     def _fill_summary(self) -> None:
         limit, rows = self._limit(), []
         for ev, scored, reviewed in self._evaluations:
-            gap = None
-            if reviewed and scored.total is not None and reviewed.total is not None:
-                gap = reviewed.total - scored.total
+            gap = total_difference(scored, reviewed)
             rows.append(((ev.unit or "", ev.year, ev.project or ev.title, review.STATUS_NAMES.get(ev.status, ev.status),
                           show(scored.total), show(reviewed.total) if reviewed else "", show(gap)),
                          gap is not None and abs(gap) > limit))
@@ -212,7 +210,7 @@ class ReviewWindow(QDialog):
         limit, rows = self._limit(), []
         for result in scored.indicators if scored else ():
             leaf = result.indicator
-            gap = None if leaf.review_score is None else leaf.review_score - (result.score or Decimal(0))
+            gap = difference(result)
             rows.append(((_cell(" / ".join(result.path), leaf.id), show(result.weight), show(result.score),
                           _cell("" if leaf.review_score is None else show(leaf.review_score), leaf.id,
                                 editable=reviewer and submitted), show(gap)),

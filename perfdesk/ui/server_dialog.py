@@ -49,6 +49,8 @@ class ServerDialog(QDialog):
 
     def address(self) -> str:
         host, database, user = (w.text().strip() for w in (self.host, self.database, self.user))
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"  # an IPv6 address goes in brackets, before the port
         return f"postgresql://{quote(user, safe='')}@{host}:{self.port.value()}/{quote(database, safe='')}"
 
     def _accept(self) -> None:

@@ -99,6 +99,8 @@ def test_an_import_is_one_undo_step_that_restores_the_previous_content(tmp_path,
     "{", "[]", '{"perfdesk_offline": 2}', '{"perfdesk_offline": 1, "unit": "", "evaluations": [{}]}',
     '{"perfdesk_offline": 1, "unit": "甲", "evaluations": [{"table": {"form": "x"}}]}',
     '{"perfdesk_offline": 1, "unit": "甲", "evaluations": [{"table": null, "audit": "x"}]}',
+    '{"perfdesk_offline": 1, "unit": "甲", "evaluations": [' + "1" * 5000 + "]}",  # Python's int refuses it
+    "[" * 100_000,
 ])
 def test_broken_files_are_refused_in_chinese_and_change_nothing(tmp_path, text, capsys):
     department = tmp_path / "d.perfdesk"
@@ -108,6 +110,7 @@ def test_broken_files_are_refused_in_chinese_and_change_nothing(tmp_path, text, 
     assert main(["import", str(department), str(bad)]) == 1
     err = capsys.readouterr().err
     assert has_chinese(err) and err.count("\n") == 1 and "Traceback" not in err
+    assert not any(word in err for word in ("Expecting", "Exceeds", "char ", "内部错误")), err  # Python's own words
     with Workspace.open(department, readonly=True) as ws:
         assert ws.evaluations() == [] and ws.audit_trail() == []
 

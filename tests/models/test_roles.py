@@ -17,7 +17,6 @@ from perfdesk.cli import main
 from perfdesk.models import EvaluationFinal, Workspace, WorkspaceError
 from perfdesk.models import review
 from perfdesk.models.commands import CreateEvaluation, DeleteEvaluation, SetField
-from perfdesk.models.errors import EditConflict
 
 PASSWORD = "口令-2024"
 _suffix = itertools.count(1)

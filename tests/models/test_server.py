@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ALL_TABLES, DATA_DIR, dump_tables, has_chinese, read_fixture_tables
+from helpers import ALL_TABLES, DATA_DIR, has_chinese, read_fixture_tables
 from perfdesk.cli import main
 from perfdesk.models import Workspace, WorkspaceError, migrations, server
 from perfdesk.models.commands import DeleteEvaluation, SetField, SetSetting

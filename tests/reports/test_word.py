@@ -175,3 +175,14 @@ def test_libreoffice_opens_the_word_report_with_its_figures(tmp_path):
     for needle in ("一、基本情况", "八、其他需要说明的情况", "总得分95.23分", "附件2：项目支出绩效自评表",
                    "医药招采与基金监管工作经费", "资金管理情况", "72.25%"):
         assert needle in text, needle
+
+
+def test_a_word_export_loads_no_pdf_library(tmp_path):
+    """The Word renderer shares content with the PDF one, not its modules: reportlab stays unloaded."""
+    probe = ("import sys; from perfdesk.reports import write_docx; from tests.reports.helpers import load; "
+             "from perfdesk.scoring.scheme import DEFAULT_SCHEME; "
+             f"write_docx({str(tmp_path / 'a.docx')!r}, 'report', [load('002_01')], DEFAULT_SCHEME); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'reportlab'))")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=path_of("002_01").parents[3])
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -82,6 +82,16 @@ def test_a_column_read_as_another_field_and_the_year_typed(qtbot, tmp_path):
     qtbot.keyClicks(dialog.year.lineEdit(), "2021")
     qtbot.keyClick(dialog.year.lineEdit(), Qt.Key.Key_Enter)
     assert dialog.plan()[0].evaluation.year == 2021 and dialog.list.item(0, 2).text() == "2021"
+
+
+def test_the_year_shown_is_the_year_imported(qtbot, tmp_path):
+    """A table of 1989 showed 1990 (the box's lowest year) while 1989 was imported."""
+    _unknown_label_and_no_year(tmp_path / "表.xlsx")
+    book = load_workbook(tmp_path / "表.xlsx")
+    book.active["A1"] = "1989年度项目支出绩效自评表"
+    book.save(tmp_path / "表.xlsx")
+    dialog = shown(qtbot, ImportDialog(read_file(tmp_path / "表.xlsx")))
+    assert dialog.year.value() == dialog.plan()[0].evaluation.year == 1989
 
 
 def test_a_group_weight_column_shown_and_read_as_the_indicators_own(qtbot):

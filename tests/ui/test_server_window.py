@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QPlainTextEdit
 
-from perfdesk.models import Workspace
+from perfdesk.models import Workspace, address
 from perfdesk.models.commands import SetField
 from perfdesk.ui import preferences
 from perfdesk.ui.indicator_model import COLUMNS
@@ -272,3 +272,13 @@ def test_a_member_of_two_units_names_the_unit_of_a_new_evaluation(qtbot, server,
     window.actions.new_evaluation.trigger()
     qtbot.waitUntil(lambda: window.evaluation is not None and window.evaluation.project == "Project B", timeout=3000)
     assert window.evaluation.unit == "乙单位"
+
+
+def test_an_ipv6_server_typed_in_the_dialog_makes_a_valid_address(qtbot):
+    dialog = ServerDialog()
+    qtbot.addWidget(dialog)
+    for widget, text in ((dialog.host, "::1"), (dialog.database, "jixiao"), (dialog.user, "li")):
+        qtbot.keyClicks(widget, text)
+    url = dialog.address()
+    assert url == "postgresql://li@[::1]:5432/jixiao"
+    assert address.check(url) and address.urlsplit(url).hostname == "::1"

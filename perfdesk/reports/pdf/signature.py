@@ -48,15 +48,9 @@ class SignLine(Flowable):
 
 def signature_table(ts: Typesetter, sign: Signature, width: float, per_row: int) -> Table | None:
     """The block as a borderless table; None when the workspace prints no signature lines."""
-    lines = [line for line in sign.lines if not line.seal]
-    seals = [line for line in sign.lines if line.seal]
-    if not lines and not seals:
+    rows = sign.rows(per_row)
+    if not rows:
         return None
-    rows = [lines[i:i + per_row] for i in range(0, len(lines), per_row)] or [[]]
-    if seals:
-        if len(rows[-1]) == per_row:
-            rows.append([])
-        rows[-1] = rows[-1] + [None] * (per_row - 1 - len(rows[-1])) + [seals[0]]
     data = [[SignLine(ts, line) if line else "" for line in row] + [""] * (per_row - len(row)) for row in rows]
     table = Table(data, colWidths=[width / per_row] * per_row,
                   style=[("FONTNAME", (0, 0), (-1, -1), ts.fonts.body.name), ("VALIGN", (0, 0), (-1, -1), "TOP"),

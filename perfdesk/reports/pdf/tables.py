@@ -11,12 +11,11 @@ layout time is linear in the rows of the table and in the length of its cells.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import groupby
 from typing import Sequence
 
 from reportlab.platypus import Flowable, Table
 
-from perfdesk.reports.content import Block, Cell, Row
+from perfdesk.reports.content import Block, Cell, Row, merged_runs
 from perfdesk.reports.pdf.styles import PADDING, grid
 from perfdesk.reports.pdf.text import TextBlock, Typesetter
 
@@ -68,13 +67,8 @@ class TableSpec:
         for r, row in enumerate([*self.head, *rows]):
             for column, width in row.spans:
                 spans.append(("SPAN", (off + column, r), (off + column + width - 1, r)))
-        for depth, column in enumerate(self.merge):
-            start = len(self.head)
-            for _, run in groupby(rows, key=lambda row: row.keys[: depth + 1]):
-                count = len(list(run))
-                if count > 1:
-                    spans.append(("SPAN", (off + column, start), (off + column, start + count - 1)))
-                start += count
+        for column, start, end in merged_runs(rows, self.merge, len(self.head)):
+            spans.append(("SPAN", (off + column, start), (off + column, end)))
         return spans
 
 

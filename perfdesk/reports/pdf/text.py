@@ -161,7 +161,7 @@ class TextBlock(Flowable):
 
     # -- drawing --------------------------------------------------------------------------
     def draw(self):
-        canvas, style, size = self.canv, self.style, self.size
+        canvas, size = self.canv, self.size
         leading = self.leading
         y = self.height - self._before() - (leading - size) / 2 - size * ASCENT
         for line in self.lines:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-from itertools import groupby
 from pathlib import Path
 from typing import Sequence
 
@@ -20,8 +19,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.table import _Cell
 
+from perfdesk import atomic_write
 from perfdesk.reports import page, texts
-from perfdesk.reports.content import Block, Cell, Chart, Form, Part, Report, Row, Signature
+from perfdesk.reports.content import Block, Cell, Chart, Form, Part, Report, Row, Signature, merged_runs
 from perfdesk.reports.word import styles
 from perfdesk.reports.word.styles import CELL_STYLES, PARAGRAPH_STYLES
 
@@ -113,7 +113,7 @@ class WordRenderer:
             for cell, width in zip(cells, widths):
                 cell.width = width
             grid.append(cells)
-        hidden = _merged_runs(block, len(block.head))
+        hidden = _hidden_cells(block, len(block.head))
         for r, row in enumerate(rows):
             for c, cell in enumerate(row.cells):
                 if cell is not None and (r, c) not in hidden:
@@ -126,21 +126,15 @@ class WordRenderer:
             for c, cell in enumerate(row.cells):
                 if cell is not None and cell.span > 1:
                     grid[r][off + c].merge(grid[r][off + c + cell.span - 1])
-        for column, start, end in _runs(block, len(block.head)):
+        for column, start, end in merged_runs(block.rows, block.merge, len(block.head)):
             grid[start][off + column].merge(grid[end][off + column])
         return table
 
     def signature(self, sign: Signature):
         per_row = 4 if self.landscape else sign.per_row
-        lines = [line for line in sign.lines if not line.seal]
-        seals = [line for line in sign.lines if line.seal]
-        if not lines and not seals:
+        rows = sign.rows(per_row)
+        if not rows:
             return None
-        rows = [lines[i:i + per_row] for i in range(0, len(lines), per_row)] or [[]]
-        if seals:
-            if len(rows[-1]) == per_row:
-                rows.append([])
-            rows[-1] = rows[-1] + [None] * (per_row - 1 - len(rows[-1])) + [seals[0]]
         self.paragraph("", "sign").paragraph_format.keep_with_next = True  # the gap above the block
         item = page.PORTRAIT_WIDTH_MM * page.width_scale(self.landscape) / per_row
         table = self.doc.add_table(rows=len(rows), cols=per_row * 2)
@@ -244,10 +238,10 @@ class WordRenderer:
         props.last_modified_by, props.revision = "perfdesk", 1
 
     def save(self, path: Path) -> None:
-        from perfdesk.reports.pdf.document import write_atomic
+        """Write the file atomically (a reader never sees half of it)."""
         buffer = io.BytesIO()
         self.doc.save(buffer)
-        write_atomic(Path(path), buffer.getvalue())
+        atomic_write.write_bytes(Path(path), buffer.getvalue())
 
 
 def _row(cells) -> Row:
@@ -258,24 +252,10 @@ def _figure_row(i: int, charts: Sequence[Chart]):
     return _row((Cell(str(i + 1), "small_center"), *(Cell(f"{c.values[i]:.2f}", "small_number") for c in charts)))
 
 
-def _runs(block: Block, first: int) -> list[tuple[int, int, int]]:
-    """(column, first row, last row) of every run of two or more equal keys in a merged column."""
-    found = []
-    for depth, column in enumerate(block.merge):
-        start = first
-        for _, run in groupby(block.rows, key=lambda row: row.keys[: depth + 1]):
-            count = len(list(run))
-            if count > 1:
-                found.append((column, start, start + count - 1))
-            start += count
-    return found
-
-
-def _merged_runs(block: Block, first: int) -> set[tuple[int, int]]:
+def _hidden_cells(block: Block, first: int) -> set[tuple[int, int]]:
     """The (row, column) cells hidden under a merged label: every row of a run but its first."""
-    return {(r, column) for column, start, end in _runs(block, first) for r in range(start + 1, end + 1)}
-
-
+    return {(r, column) for column, start, end in merged_runs(block.rows, block.merge, first)
+            for r in range(start + 1, end + 1)}
 
 
 def _grid_widths(table, widths) -> None:
