@@ -51,7 +51,7 @@ def unaccounted(found: FileReading) -> list[tuple[str, int, int, str]]:
         for (r, c), cell in sorted(grid.cells.items()):
             text = L.one_line(plain_text(cell.text))  # rich text (<p>, <br>) is made plain at import
             row = rows.get(r)
-            if (not text or L.key(cell.text) in L.ALL_LABELS or is_blank_mark(cell) or r in named_rows
+            if (not text or L.key(cell.text) in L.ALL_LABELS | L.NOT_AN_OPERATOR or is_blank_mark(cell) or r in named_rows
                     or any(first <= r <= last and c == col for first, last, col in unread)
                     or (row is not None and len(row.labels) >= 2)  # a heading in a header row
                     or L.YEAR_LINE.match(L.fold(text))):
