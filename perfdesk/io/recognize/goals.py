@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from perfdesk.io import texts
-from perfdesk.io.grid.model import Grid
+from perfdesk.io.grid.model import TEXT, Grid
 from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize.part import Part
 from perfdesk.io.recognize.rows import Row
@@ -68,18 +68,19 @@ def _by_columns(header: Row, data: list[Row], found: dict[str, list[tuple[int, s
 
 
 def _by_rows(rows: list[Row], found: dict[str, list[tuple[int, str, str]]]) -> list[str]:
+    """Labels left of their texts, row by row; a label may share its cell with the text ("预期目标：…")."""
     printed, current = [], None
     for row in rows:
-        labels = row.fields(L.GOAL_FIELDS)
-        if labels:
-            col = max(labels)
-            current = labels[col]
-            printed.append(next(cell.text for c, cell in row.cells if c == col))
-            values = [cell.text for c, cell in row.cells if c > col]
-        else:
-            values = [cell.text for _, cell in row.cells]
-        if current is not None:
-            found.setdefault(current, []).extend((row.number, value, L.one_line(printed[-1])) for value in values)
+        for c, cell in row.cells:
+            label = row.labels.get(c)
+            written = L.inline(cell.text) if label is None and cell.kind == TEXT else None
+            if label in L.GOAL_FIELDS or (written is not None and written[0] in L.GOAL_FIELDS):
+                current = L.GOAL_FIELDS[label if written is None else written[0]]
+                printed.append(L.one_line(L.fold(cell.text).partition(":")[0]))
+                if written is None:
+                    continue
+            if current is not None:
+                found.setdefault(current, []).append((row.number, written[1] if written else cell.text, printed[-1]))
     return printed
 
 
