@@ -8,6 +8,7 @@ import re
 from dataclasses import fields, is_dataclass
 from decimal import Decimal
 
+from perfdesk.io.grid.model import GridCell
 from perfdesk.io.reader import FileReading
 from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize.rows import rows_of
@@ -34,6 +35,14 @@ def _collect(value, texts: list[str], numbers: set[Decimal]) -> None:
             _collect(getattr(value, f.name), texts, numbers)
 
 
+def _found(cell: GridCell, text: str, numbers: set[Decimal], haystack: str, lines: list[str]) -> bool:
+    values = (decimal_of(cell), amount_of(cell, None), points_of(cell))
+    if any(isinstance(v, Decimal) and v.normalize() in numbers for v in values):
+        return True
+    bare = L.NAME_PREFIX.sub("", text)
+    return text in haystack or bare in haystack or any(text in line.replace(" ", "") for line in lines)
+
+
 def unaccounted(found: FileReading) -> list[tuple[str, int, int, str]]:
     """(grid, row, column, text) of every cell nothing in the reading accounts for."""
     texts: list[str] = []
@@ -51,16 +60,14 @@ def unaccounted(found: FileReading) -> list[tuple[str, int, int, str]]:
         for (r, c), cell in sorted(grid.cells.items()):
             text = L.one_line(plain_text(cell.text))  # rich text (<p>, <br>) is made plain at import
             row = rows.get(r)
-            if (not text or L.key(cell.text) in L.ALL_LABELS or is_blank_mark(cell) or r in named_rows
+            if (not text or L.key(cell.text) in L.ALL_LABELS | L.NOT_AN_OPERATOR or is_blank_mark(cell) or r in named_rows
                     or any(first <= r <= last and c == col for first, last, col in unread)
                     or (row is not None and len(row.labels) >= 2)  # a heading in a header row
                     or L.YEAR_LINE.match(L.fold(text))):
                 continue
-            values = (decimal_of(cell), amount_of(cell, None), points_of(cell))
-            if any(isinstance(v, Decimal) and v.normalize() in numbers for v in values):
-                continue
-            bare = L.NAME_PREFIX.sub("", text)
-            if text in haystack or bare in haystack or any(text in line.replace(" ", "") for line in lines):
+            written = L.inline(cell.text)  # "自评等级：优": the value after a known label
+            shapes = [(cell, text)] + ([(GridCell(written[1]), L.one_line(written[1]))] if written else [])
+            if any(_found(c, t, numbers, haystack, lines) for c, t in shapes):
                 continue
             missing.append((grid.name, r, c, text))
     return missing

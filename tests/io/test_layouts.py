@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perfdesk.io.reader import read_file
+from tests.io.accounted import unaccounted
 from tests.io.render import lay_out, write_docx, write_xls, write_xlsx
 from tests.io.xlsx_helpers import all_fixture_paths, comparable, load_fixture
 
@@ -30,13 +31,15 @@ def round_trip(ev, form: str, seed: int):
         WRITERS[form](path, printed)
         found = read_file(path)
     assert len(found.tables) == 1, found.lines()
-    return found.tables[0]
+    return found
 
 
 def check(name: str, form: str, seed: int) -> None:
     ev = FIXTURES[name]
-    table = round_trip(ev, form, seed)
+    found = round_trip(ev, form, seed)
+    table = found.tables[0]
     assert comparable(table.evaluation) == comparable(ev), (name, form, seed, table.lines)
+    assert unaccounted(found) == [], (name, form, seed)  # every cell read or named in the report
 
 
 @pytest.mark.parametrize("form", sorted(WRITERS))

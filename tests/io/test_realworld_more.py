@@ -345,3 +345,35 @@ def test_17_the_budget_marked_a_is_the_rates_budget_even_when_it_is_the_initial_
     scored = score_evaluation(ev)
     assert (scored.fund.rate, scored.fund.score, scored.total) == (D("108.20"), D("10.00"), D("100.00"))
     assert codes(ev) == Counter({"OVER_EXECUTION": 1})  # 985.19 + 187.36 = 1172.55, 914.97 + 353.75 = 1268.72
+
+
+def test_a_reverse_indicator_in_the_nature_column_counts_the_lower_the_better(tmp_path):
+    """指标性质 正向/反向 (Chongqing, Sichuan lists) says which way a bare number counts."""
+    book = Workbook()
+    for row in (["部门整体绩效自评表（2023年度）"], ["主管部门", "示例区林业局"],
+                ["绩效指标", "指标名称", "计量单位", "指标性质", "指标值", "指标权重（分）", "全年完成值", "指标得分（分）"],
+                [None, "森林火灾受害率", "%", "反向指标", 0.9, 10, 0, 10], [None, "造林面积", "亩", "正向指标", 2000, 10, 2500, 10]):
+        book.active.append(row)
+    book.save(tmp_path / "梁平式.xlsx")
+    ev = read_file(tmp_path / "梁平式.xlsx").tables[0].evaluation
+    assert [(leaf.target, leaf.direction) for leaf in ev.leaves()] == [("0.9%", "lower"), ("2000亩", "higher")]
+    assert [r.computed for r in score_evaluation(ev).indicators] == [D("10.00"), D("10.00")]  # 0 ≤ 0.9: met
+
+
+def test_labels_written_with_their_value_in_one_cell(tmp_path):
+    """Word tables often print "项目名称：…" or "自评等级：优" in one cell instead of two."""
+    book = Workbook()
+    for row in (["2023年度项目支出绩效自评表"], ["项目名称：乡村医生补助"], ["主管部门：某县卫生健康局", None, None, "实施单位：某乡卫生院"],
+                ["年度总体目标", "预期目标：补助到位"], [None, "实际完成情况：全部到位"],
+                ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                ["产出指标", "数量指标", "补助人数", "≥20人", "22人", 90, 88],
+                ["总分：98分"], ["自评等级：优"], ["评价结论：补助按时足额发放。"]):
+        book.active.append(row)
+    book.save(tmp_path / "一格.xlsx")
+    table = read_file(tmp_path / "一格.xlsx").tables[0]
+    ev = table.evaluation
+    assert (ev.project, ev.department, ev.implementer) == ("乡村医生补助", "某县卫生健康局", "某乡卫生院")
+    assert (ev.goal_target, ev.goal_actual) == ("补助到位", "全部到位")
+    assert (ev.total_score_printed, ev.grade_printed) == (98, "优")
+    assert ev.report_sections == (("conclusion", "补助按时足额发放。"),)
+    assert unaccounted(read_file(tmp_path / "一格.xlsx")) == []

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from perfdesk.io import texts
-from perfdesk.io.grid.model import Grid
+from perfdesk.io.grid.model import Grid, GridCell
 from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize import vocabulary as V
 from perfdesk.io.recognize.indicators import IndicatorColumns
@@ -25,6 +25,9 @@ def total_part(grid: Grid, row: Row, columns: IndicatorColumns | None) -> Part:
     score_col = columns.of("score") if columns else None
     weight = points_of(grid.get(row.number, weight_col))
     score = points_of(_at(grid, row.number, score_col))
+    if score is None and row.first_inline is not None:  # "总分：99分" in one cell
+        score = points_of(GridCell(row.first_inline[1]))
+        score = score if isinstance(score, Decimal) else None
     if columns is None:  # no indicator header to align with: the numbers in order
         numbers = [points_of(cell) for _, cell in row.cells if isinstance(points_of(cell), Decimal)]
         weight, score = (numbers + [None, None])[:2] if len(numbers) > 1 else (None, (numbers or [None])[0])
@@ -63,9 +66,19 @@ def grade_part(row: Row) -> Part:
     return Part(fields={"grade_printed": grade})
 
 
+def _label_and_rest(row: Row) -> tuple[str, list[str]]:
+    """The row's opening label as printed and the texts after it: "评价结论 | text" or "评价结论：text"."""
+    first = row.cells[0][1].text
+    rest = [cell.text for _, cell in row.cells[1:]]
+    if row.first_key not in L.ALL_LABELS and row.first_inline is not None:
+        label, _, value = L.fold(first).partition(":")
+        return L.one_line(label), [value.strip(), *rest]
+    return L.one_line(first), rest
+
+
 def remarks_part(row: Row) -> Part:
-    cells = [cell.text for _, cell in row.cells]
-    return Part(fields={"remarks": cells[1] if len(cells) > 1 else None}, found=[texts.FOUND_REMARKS])
+    _, rest = _label_and_rest(row)
+    return Part(fields={"remarks": rest[0] if rest else None}, found=[texts.FOUND_REMARKS])
 
 
 def report_part(rows: list[Row]) -> Part:
@@ -73,15 +86,15 @@ def report_part(rows: list[Row]) -> Part:
     part = Part()
     sections, printed = [], []
     for row in rows:
-        label, *rest = row.cells
-        text = "\n".join(cell.text.strip() for _, cell in rest).strip()
+        label, rest = _label_and_rest(row)
+        text = "\n".join(value.strip() for value in rest).strip()
         if not text:
             continue
         if L.is_prompt(text):
-            part.skipped.append(texts.SKIPPED_PROMPT.format(row=row.number, label=L.one_line(label[1].text), text=text))
+            part.skipped.append(texts.SKIPPED_PROMPT.format(row=row.number, label=label, text=text))
             continue
-        sections.append((L.REPORT_ROWS[row.first_key], text))
-        printed.append(L.one_line(label[1].text))
+        sections.append((L.REPORT_ROWS[row.opening], text))
+        printed.append(label)
     if sections:
         part.fields["report_sections"] = sections
         part.found.append(texts.FOUND_REPORT.format(labels="、".join(printed)))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from perfdesk.io import texts
-from perfdesk.io.grid.model import Grid
+from perfdesk.io.grid.model import TEXT, Grid
 from perfdesk.io.recognize import labels as L
-from perfdesk.io.recognize import vocabulary as V
 from perfdesk.io.recognize.part import Part
 from perfdesk.io.recognize.rows import Row
 from perfdesk.scoring.evaluation import FundManagementRow
@@ -13,7 +12,7 @@ from perfdesk.scoring.evaluation import FundManagementRow
 
 def goals_part(grid: Grid, rows: list[Row]) -> Part:
     header = next((row for row in rows[:2] if len(set(_goal_labels(row).values())) >= 2), None)
-    found: dict[str, list[tuple[int, str]]] = {}
+    found: dict[str, list[tuple[int, str, str]]] = {}  # field -> (row, text, the label printed for it)
     part = Part()
     if header is not None:
         _by_columns(header, rows[rows.index(header) + 1:], found, part)
@@ -23,9 +22,9 @@ def goals_part(grid: Grid, rows: list[Row]) -> Part:
     names = {"goal_target": "", "goal_adjusted": "", "goal_actual": ""}
     for name in names:
         kept = []
-        for row, text in found.get(name, []):
+        for row, text, label in found.get(name, []):
             if L.is_prompt(text):  # "对照年度目标，说明……（100字以内）" is the template speaking
-                part.skipped.append(texts.SKIPPED_PROMPT.format(row=row, label=V.GOAL[name][0], text=text))
+                part.skipped.append(texts.SKIPPED_PROMPT.format(row=row, label=label, text=text))
             elif text:
                 kept.append(text)
         names[name] = "\n".join(kept) or None
@@ -52,8 +51,9 @@ def _goal_labels(row: Row) -> dict[int, str]:
     return labels
 
 
-def _by_columns(header: Row, data: list[Row], found: dict[str, list[tuple[int, str]]], part: Part) -> None:
+def _by_columns(header: Row, data: list[Row], found: dict[str, list[tuple[int, str, str]]], part: Part) -> None:
     columns = sorted(_goal_labels(header).items())
+    printed = {c: L.one_line(cell.text) for c, cell in header.cells}
     block_label = header.first_key
     for row in data:
         left = [cell for c, cell in row.cells if c < columns[0][0]
@@ -63,22 +63,24 @@ def _by_columns(header: Row, data: list[Row], found: dict[str, list[tuple[int, s
             continue
         for i, (col, name) in enumerate(columns):
             end = columns[i + 1][0] if i + 1 < len(columns) else 10 ** 6
-            found.setdefault(name, []).extend((row.number, cell.text) for c, cell in row.cells if col <= c < end)
+            found.setdefault(name, []).extend((row.number, cell.text, printed[col])
+                                              for c, cell in row.cells if col <= c < end)
 
 
-def _by_rows(rows: list[Row], found: dict[str, list[tuple[int, str]]]) -> list[str]:
+def _by_rows(rows: list[Row], found: dict[str, list[tuple[int, str, str]]]) -> list[str]:
+    """Labels left of their texts, row by row; a label may share its cell with the text ("预期目标：…")."""
     printed, current = [], None
     for row in rows:
-        labels = row.fields(L.GOAL_FIELDS)
-        if labels:
-            col = max(labels)
-            current = labels[col]
-            printed.append(next(cell.text for c, cell in row.cells if c == col))
-            values = [cell.text for c, cell in row.cells if c > col]
-        else:
-            values = [cell.text for _, cell in row.cells]
-        if current is not None:
-            found.setdefault(current, []).extend((row.number, value) for value in values)
+        for c, cell in row.cells:
+            label = row.labels.get(c)
+            written = L.inline(cell.text) if label is None and cell.kind == TEXT else None
+            if label in L.GOAL_FIELDS or (written is not None and written[0] in L.GOAL_FIELDS):
+                current = L.GOAL_FIELDS[label if written is None else written[0]]
+                printed.append(L.one_line(L.fold(cell.text).partition(":")[0]))
+                if written is None:
+                    continue
+            if current is not None:
+                found.setdefault(current, []).append((row.number, written[1] if written else cell.text, printed[-1]))
     return printed
 
 

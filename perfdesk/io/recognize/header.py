@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perfdesk.io import texts
+from perfdesk.io.grid.model import TEXT, GridCell
 from perfdesk.io.recognize import labels as L
 from perfdesk.io.recognize import vocabulary as V
 from perfdesk.io.recognize.part import Part
@@ -67,17 +68,22 @@ def header_part(rows: list[Row]) -> Part:
         used: set[int] = set()
         for i, (col, cell) in enumerate(cells):
             label = row.labels.get(col)
+            written = L.inline(cell.text) if label is None and cell.kind == TEXT else None  # "项目名称：…"
+            if written is not None:
+                label, value = written[0], GridCell(written[1])
             if label is None or (label not in L.HEADER_FIELDS and label not in L.HEADER_IGNORED):
                 continue
-            following = cells[i + 1] if i + 1 < len(cells) else None
-            value = None if following is None or following[0] in row.labels else following[1]
-            used |= {col} | ({following[0]} if value is not None else set())
+            if written is None:
+                following = cells[i + 1] if i + 1 < len(cells) else None
+                value = None if following is None or following[0] in row.labels else following[1]
+                used |= {following[0]} if value is not None else set()
+            used.add(col)
             if label in L.HEADER_IGNORED:
-                shown = L.one_line(cell.text)
+                shown = L.one_line(cell.text.partition("：")[0].partition(":")[0])
                 part.skipped.append(texts.SKIPPED_HEADER_FIELD.format(label=shown) if value is None
                                     else texts.SKIPPED_HEADER_VALUE.format(label=shown, value=value.text))
                 continue
-            seen.append(L.one_line(cell.text))
+            seen.append(L.one_line(cell.text.partition("：")[0].partition(":")[0]))
             _put(part, L.HEADER_FIELDS[label], value)
         rest = [L.one_line(cell.text) for col, cell in cells if col not in used]
         if rest:  # a label perfdesk does not know, with its value: said, never dropped quietly

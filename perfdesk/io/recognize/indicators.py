@@ -193,10 +193,12 @@ def _leaf(grid: Grid, row: Row, columns: IndicatorColumns, above: _Labels, part:
         else:
             part.skipped.append(texts.SKIPPED_ROW.format(row=r, text=row.text()))
         return None
+    nature = grid.get(r, columns.of("target_op"))  # 指标性质 正向/反向 says which way the indicator counts
     leaf = Indicator(
         name=name or "", level=3, weight=weight, target=values.get("target"),
         target_adjusted=values.get("target_adjusted"), actual=values.get("actual"), score_printed=score,
         reason=values.get("reason"), scoring_rule=values.get("scoring_rule"),
+        direction=L.DIRECTION_WORDS.get(L.key(nature.text)) if nature is not None else None,
     )
     return above.l1, above.l2, _noted(grid, r, columns, leaf), r
 
@@ -253,15 +255,23 @@ def _name(text: str | None) -> str | None:
 
 
 def _joined_target(grid: Grid, row: int, columns: IndicatorColumns, target: str) -> str | None:
-    value = grid.get(row, columns.of(target))
     op_cell = grid.get(row, columns.of("target_op"))
-    unit_cell = grid.get(row, columns.of("unit"))
     op = "" if op_cell is None or L.key(op_cell.text) in L.NOT_AN_OPERATOR else op_cell.text.strip()
-    text = value.text.strip() if value is not None else ""
+    text = _with_unit(grid, row, columns, grid.get(row, columns.of(target))) or ""
+    joined = f"{op}{text}" if text else ""
+    return joined or None
+
+
+def _with_unit(grid: Grid, row: int, columns: IndicatorColumns, value: GridCell | None) -> str | None:
+    """A bare target number with the row's 度量单位/计量单位 ("735" + "人次" -> "735人次"); the actual
+    stays as printed (realworld/01: "735")."""
+    if value is None:
+        return None
+    text = value.text.strip()
+    unit_cell = grid.get(row, columns.of("unit"))
     unit = unit_cell.text.strip() if unit_cell is not None else ""
     if unit == "百分比":
         unit = "%"
     if text and unit and is_numeric(value) and not text.endswith(unit) and not text.endswith("%"):
         text += unit
-    joined = f"{op}{text}" if text else ""
-    return joined or None
+    return text

@@ -52,6 +52,15 @@ def unit_in(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+def inline(text: str) -> tuple[str, str] | None:
+    """(label key, value) of a cell written "自评等级：优" / "项目名称：…" — a known label, a colon and
+    its value in one cell; None for anything else."""
+    label, colon, value = fold(text).partition(":")
+    if not colon or not value.strip() or len(label) > MAX_LABEL_CHARS or (found := key(label)) not in ALL_LABELS:
+        return None
+    return found, value.strip()
+
+
 def one_line(text: str) -> str:
     """A short label or name typed over several lines in its cell ("基础信息\n完整性") as one line."""
     return "".join(line.strip() for line in text.splitlines())
@@ -97,6 +106,7 @@ MANAGEMENT_COLUMNS = _table(V.MANAGEMENT)
 INDICATOR_COLUMNS = _table(V.INDICATOR)
 INDICATOR_IGNORED = _set(V.INDICATOR_IGNORED)
 NOT_AN_OPERATOR = _set(V.NOT_AN_OPERATOR)
+DIRECTION_WORDS = {key(word): direction for word, direction in V.DIRECTION_WORDS.items()}
 INLINE_BUDGET = key(V.INLINE_BUDGET)
 INLINE_EXECUTED = key(V.INLINE_EXECUTED)
 NOT_A_TITLE = tuple(re.compile(p) for p in V.NOT_A_TITLE)

@@ -72,7 +72,10 @@ def is_fund_header(row: Row) -> bool:
 
 
 def is_anchor(row: Row) -> bool:
-    """A 项目名称 label with its value beside it (in a 汇总表 it heads a column of names instead)."""
+    """A 项目名称 label with its value beside it, or in the same cell ("项目名称：…"); in a 汇总表 it
+    heads a column of names instead."""
+    if row.first_inline is not None and row.first_inline[0] in L.PROJECT_ANCHORS:
+        return True
     for i, (col, _) in enumerate(row.cells):
         if row.labels.get(col) in L.PROJECT_ANCHORS:
             following = row.cells[i + 1][0] if i + 1 < len(row.cells) else None
@@ -86,7 +89,7 @@ def _goal_labels(row: Row) -> int:
 
 def start_kind(row: Row, current: str | None) -> str | None:
     """The block a row opens, or None when it continues the current block."""
-    first = row.first_key
+    first = row.opening
     if is_indicator_header(row):
         return "indicators"
     if first in L.TOTAL_ROW:
@@ -156,7 +159,7 @@ def _title_like(row: Row) -> bool:
         return False
     if any(cell.kind not in (TEXT, DATE) for _, cell in row.cells):
         return False
-    first = row.first_key
+    first = row.opening
     return not (first in L.TOTAL_ROW or first in L.GRADE_ROW or first in L.OTHER_ROWS
                 or L.SIGNATURE_START.match(L.fold(row.first[1].text).strip()) or _NOTE.match(row.first[1].text.strip()))
 

@@ -27,6 +27,18 @@ class Row:
     def first_key(self) -> str:
         return L.key(self.cells[0][1].text) if self.cells else ""
 
+    @cached_property
+    def first_inline(self) -> tuple[str, str] | None:
+        """(label key, value) when the first cell holds both ("自评等级：优")."""
+        return L.inline(self.cells[0][1].text) if self.cells and self.cells[0][1].kind == TEXT else None
+
+    @cached_property
+    def opening(self) -> str:
+        """The label the row opens with: the first cell's, or the one before its colon."""
+        if self.first_key in L.ALL_LABELS or self.first_inline is None:
+            return self.first_key
+        return self.first_inline[0]
+
     def fields(self, table: dict[str, str]) -> dict[int, str]:
         """Column -> field for the label cells whose key is in `table`."""
         return {c: table[k] for c, k in self.labels.items() if k in table}

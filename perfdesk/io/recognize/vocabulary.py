@@ -112,6 +112,8 @@ INDICATOR_IGNORED = ("序号", "是否核心指标", "得分系数", "指标解�
 
 # What 指标性质 holds when it is no operator.
 NOT_AN_OPERATOR = ("定性", "定量", "定性指标", "定量指标", "正向", "反向", "正向指标", "反向指标")
+# Of those, the ones that say which way the indicator counts (Indicator.direction).
+DIRECTION_WORDS = {"正向": "higher", "正向指标": "higher", "反向": "lower", "反向指标": "lower"}
 
 # The signature row under a table: label -> Signatories field.
 SIGNATURE = {"填报人": "preparer", "填表人": "preparer", "联系电话": "phone", "审核人": "reviewer",
