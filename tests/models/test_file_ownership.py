@@ -72,6 +72,7 @@ ALLOWED = {
     ("atomic_write.py", "os.unlink"): "the export writer: its own temporary file",
     ("io/files.py", "atomic_write.write_bytes"): "after ownership.refuse_open_workspace",
     ("reports/pdf/document.py", "atomic_write.write_bytes"): "after ownership.refuse_open_workspace",
+    ("reports/word/render.py", "atomic_write.write_bytes"): "after ownership.refuse_open_workspace",
     ("io/files.py", "read_bytes"): "after ownership.check_user_path",
     ("io/grid/sources.py", "path.open"): "after ownership.check_user_path (reader.read_file)",
     ("io/grid/sources.py", "path.read_bytes"): "after ownership.check_user_path (reader.read_file)",

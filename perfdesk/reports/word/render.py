@@ -20,6 +20,7 @@ from docx.shared import Mm
 from docx.table import _Cell
 
 from perfdesk import atomic_write
+from perfdesk.models import ownership
 from perfdesk.reports import page, texts
 from perfdesk.reports.content import Block, Cell, Chart, Form, Part, Report, Row, Signature, merged_runs
 from perfdesk.reports.word import styles
@@ -238,7 +239,9 @@ class WordRenderer:
         props.last_modified_by, props.revision = "perfdesk", 1
 
     def save(self, path: Path) -> None:
-        """Write the file atomically (a reader never sees half of it)."""
+        """Write the file atomically (a reader never sees half of it).
+        Raises WorkspaceError when `path` is the open workspace (replacing it would orphan the editor)."""
+        ownership.refuse_open_workspace(path)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         atomic_write.write_bytes(Path(path), buffer.getvalue())
