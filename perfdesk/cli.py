@@ -24,7 +24,6 @@ _ARGPARSE_ZH = {
     "positional arguments": "参数",
     "options": "选项",
     "show this help message and exit": "显示本帮助并退出",
-    "show program's version number and exit": "显示版本号并退出",
     "the following arguments are required: %s": "缺少参数：%s",
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
     "invalid choice: %(value)r (choose from %(choices)s)": "无效的取值 %(value)r（可选：%(choices)s）",
@@ -50,7 +49,8 @@ class CliError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="perfdesk", description="预算绩效自评：perfdesk [工作区] 打开窗口；子命令处理工作区。"
                      "工作区可以是文件，也可以是服务器地址 postgresql://用户名@服务器:端口/数据库名。")
-    parser.add_argument("--version", action="version", version=f"perfdesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"perfdesk {__version__}",
+                        help="显示版本号并退出")  # argparse sets this help without asking gettext
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     p = sub.add_parser("new", help="新建空工作区")
     p.add_argument("workspace", type=workspace_target, help=WS_HELP)

@@ -1,4 +1,5 @@
 """The command line. Commands that work on a workspace run on a file and on a PostgreSQL server."""
+import re
 import subprocess
 import sys
 
@@ -141,7 +142,13 @@ def test_usage_errors_and_help_are_in_chinese(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    assert out.startswith("用法：perfdesk") and "显示本帮助并退出" in out
+    assert out.startswith("用法：perfdesk") and "显示本帮助并退出" in out and "显示版本号并退出" in out
+    english = re.compile(r"[A-Za-z']{2,} [a-z']{2,} [a-z']{2,}")  # a phrase of argparse's English
+    for command in ([], ["new"], ["list"], ["import"], ["export"], ["score"], ["review"], ["copy"], ["check"],
+                    ["restore"], ["server"], ["server", "init"], ["server", "grant"]):
+        with pytest.raises(SystemExit):
+            main([*command, "--help"])
+        assert not english.findall(capsys.readouterr().out.replace("perfdesk ", "")), command
 
 
 def test_report_sections_from_the_command_line(new_target, tmp_path, fixtures_dir, capsys):
