@@ -3,7 +3,8 @@
 - no line starts with closing punctuation (。，、；：？！）」』 …) and none ends with an opening
   one (（「『 …): the punctuation moves together with its neighbour to the next line, it never
   hangs past the margin;
-- a run of Latin letters, digits and signs (≥95%, 4,878,000, 0350-1234567, (50)) is one word;
+- a run of Latin letters, digits and signs (≥95%, 4,878,000, 0350-1234567, (50)) is one word,
+  and a number keeps the unit character that follows it (2022年, 34次);
 - optionally, known words (满意度, 指标 …) are kept whole, so short labels do not break inside a word;
 - a word wider than the line is cut by characters: no text ever runs past the width it was given.
 
@@ -18,6 +19,7 @@ Width = Callable[[str], float]
 
 NO_START = frozenset("。，、；：？！）」』】〕〉》”’．,.;:?!)]}%‰℃…—～·・々ー")
 NO_END = frozenset("（「『【〔〈《“‘([{￥$")
+UNITS = frozenset("年月日时万亿千百元个分项次人户座所家名件台套处条")
 IDEOGRAPHIC_SPACE = "\u3000"  # a typed full-width space is kept, like a character
 _CJK_START = 0x2E80  # below this: Latin, digits, signs (≥, ±, ×) — they join into words
 
@@ -64,6 +66,8 @@ def _by_first_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 def _may_break_before(prev: str, atom: str) -> bool:
     if atom == " " or prev == " ":
         return True
+    if prev[-1].isdigit() and atom[0] in UNITS:  # a number keeps its unit: "2022年", "34次"
+        return False
     return atom[0] not in NO_START and prev[-1] not in NO_END
 
 
@@ -76,6 +80,24 @@ def break_lines(text: str, width: float, char_width: Width, words: Iterable[str]
     for paragraph in text.split("\n"):
         lines += _break_paragraph(paragraph, width, char_width, vocabulary, indent)
     return lines
+
+
+def break_balanced(text: str, width: float, char_width: Width, words: Iterable[str] = ()) -> list[str]:
+    """The lines of a title: no more than `width` needs, made as even as the legal breaks allow,
+    so a title never ends with one orphaned character (GB/T 9704-2012 §7.3.3: title lines
+    "排列对称，长短适宜", words kept whole)."""
+    vocabulary = tuple(words)
+    lines = break_lines(text, width, char_width, vocabulary)
+    if len(lines) < 2:
+        return lines
+    narrow, wide = widest_unbreakable(text, char_width, vocabulary), width
+    for _ in range(24):  # bisect the narrowest width that still needs no more lines
+        middle = (narrow + wide) / 2
+        if len(break_lines(text, middle, char_width, vocabulary)) <= len(lines):
+            wide = middle
+        else:
+            narrow = middle
+    return break_lines(text, wide, char_width, vocabulary)
 
 
 def _break_paragraph(text: str, width: float, char_width: Width, words: tuple[str, ...],

@@ -96,6 +96,8 @@ LABEL_WORDS = (
     "措施", "评分", "标准", "权重", "自评", "项目", "名称", "部门", "单位", "财政", "拨款", "结转",
     "其他", "其它", "合计", "总分", "等级", "序号", "摘要", "执行率", "实施", "使用", "投入", "说明",
 )
+# … and a title keeps whole where its lines are balanced (GB/T 9704-2012 §7.3.3: 词意完整).
+TITLE_WORDS = (*LABEL_WORDS, "支出", "报告", "整体", "自评表", "汇总表")
 
 # 汇总表
 SUMMARY_SUBTITLE = "部门：{department}　　　　金额单位：万元"

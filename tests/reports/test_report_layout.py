@@ -104,3 +104,35 @@ def test_weights_written_in_a_level1_name_are_not_repeated(tmp_path):
     assert "产出指标(50)" in text  # the 自评表 appended prints the name as written
     assert "产出指标50分（分值50分）" in text
     assert "(50)50分" not in text
+
+
+def test_a_long_title_breaks_into_even_lines_with_words_whole(tmp_path):
+    """GB/T 9704-2012 §7.3.3: no line of the title is a lone character ("…自评报/告")."""
+    ev = replace(load("002_01"), department="中江县水利局")
+    runs = [line for line in _lines(_report(tmp_path, [ev])) if line[4] == 22]
+    title = []  # runs of one line (digits come from another face, boxed a little higher)
+    for text, left, right, top, _ in runs:
+        if title and abs(title[-1][3] - top) < 6:
+            title[-1] = [title[-1][0] + text, title[-1][1], right, title[-1][3]]
+        else:
+            title.append([text, left, right, top])
+    assert [line[0] for line in title] == ["中江县水利局2022年度", "项目支出绩效自评报告"]
+    assert abs((title[0][1] + title[0][2]) / 2 - (title[1][1] + title[1][2]) / 2) < 2  # both centred
+
+
+def test_balanced_lines_are_no_more_than_the_greedy_ones_and_even():
+    from perfdesk.reports.linebreak import break_balanced, break_lines
+    from perfdesk.reports.texts import TITLE_WORDS
+    title = "上海市杨浦区医疗保障局所属事业单位2022年度部门整体支出绩效自评报告"
+    for width in (10, 14, 20, 26):  # in ems
+        greedy = break_lines(title, width, lambda ch: 1.0, TITLE_WORDS)
+        even = break_balanced(title, width, lambda ch: 1.0, TITLE_WORDS)
+        assert "".join(even) == title and len(even) == len(greedy)
+        assert max(map(len, even)) - min(map(len, even)) <= max(map(len, greedy)) - min(map(len, greedy))
+        assert min(map(len, even)) >= 6
+
+
+def test_a_number_keeps_its_unit_when_a_line_breaks():
+    from perfdesk.reports.linebreak import break_lines
+    lines = break_lines("编制自评报告2022年度", 8.5, lambda ch: 0.5 if ch.isdigit() else 1.0)
+    assert lines == ["编制自评报告", "2022年度"]  # not "编制自评报告2022" / "年度"

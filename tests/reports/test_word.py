@@ -87,7 +87,7 @@ def test_report_holds_every_section_facts_closing_and_appendices(tmp_path):
     document = docx.Document(str(path))
     paragraphs = body_texts(document)
     styles = {p.text: p.style.name for p in document.paragraphs}
-    assert paragraphs[0] == "303-忻州市医疗保障局2022年度项目支出绩效自评报告" and styles[paragraphs[0]] == "Title"
+    assert paragraphs[0] == "303-忻州市医疗保障局2022年度\n项目支出绩效自评报告" and styles[paragraphs[0]] == "Title"
     for number, (_, heading) in enumerate(REPORT_SECTIONS):
         assert styles[heading] == "Heading 1", heading
     assert styles["（一）医药招采与基金监管工作经费"] == "Heading 2"
@@ -101,7 +101,7 @@ def test_report_holds_every_section_facts_closing_and_appendices(tmp_path):
     assert "附件1：部门项目支出绩效自评情况汇总表" in paragraphs and "附件2：项目支出绩效自评表" in paragraphs
     cells = cell_texts(document)
     assert "99.99" in cells and "95.23" in cells and "合计（共2个项目）" in cells
-    assert document.core_properties.title == paragraphs[0]
+    assert document.core_properties.title == paragraphs[0].replace("\n", "")
     assert document.core_properties.created.replace(tzinfo=None) == WHEN
 
 
@@ -186,3 +186,9 @@ def test_a_word_export_loads_no_pdf_library(tmp_path):
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=path_of("002_01").parents[3])
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
+
+
+def test_a_long_report_title_is_broken_evenly_not_left_to_word(tmp_path):
+    ev = replace(load("002_01"), department="中江县水利局")
+    title = docx.Document(str(write_docx(tmp_path / "t.docx", "report", [ev], DEFAULT_SCHEME))).paragraphs[0]
+    assert title.style.name == "Title" and title.text == "中江县水利局2022年度\n项目支出绩效自评报告"

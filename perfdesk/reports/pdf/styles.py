@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from perfdesk.reports import page
 from perfdesk.reports.pdf.fonts import FontSet
 from perfdesk.reports.pdf.text import TextStyle
-from perfdesk.reports.texts import LABEL_WORDS
+from perfdesk.reports.texts import LABEL_WORDS, TITLE_WORDS
 
 TABLE_MARGIN = page.TABLE_MARGIN_MM * mm
 REPORT_MARGINS = {side: value * mm for side, value in page.REPORT_MARGINS_MM.items()}
@@ -29,7 +29,7 @@ def make_styles(fonts: FontSet) -> dict[str, TextStyle]:
         return TextStyle(font, size, leading, align, **kw)
 
     return {
-        "title": style(head, 17, 24, "center"),
+        "title": style(head, 17, 24, "center", words=TITLE_WORDS, balance=True),
         "subtitle": style(body, 11, 16, "center", space_after=4),
         "cell": style(body, 10, 13),
         "center": style(body, 10, 13, "center", words=LABEL_WORDS),
@@ -43,7 +43,7 @@ def make_styles(fonts: FontSet) -> dict[str, TextStyle]:
         "continued": style(body, 10, 13),
         "note": style(body, 9, 12),
         # 自评报告 (GB/T 9704-2012 §7: title 2号 = 22 pt; body 3号 = 16 pt, 22 lines of 28 characters)
-        "report_title": style(head, 22, 34, "center", space_after=18, words=LABEL_WORDS),
+        "report_title": style(head, 22, 34, "center", space_after=18, words=TITLE_WORDS, balance=True),
         "h1": style(head, 16, 28.9, keep_with_next=True),
         "h2": style(fonts.kai.name, 16, 28.9, indent=32, keep_with_next=True),
         "body": style(body, 16, 28.9, "justify", indent=32),

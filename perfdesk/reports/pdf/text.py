@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
-from perfdesk.reports.linebreak import break_lines, widest_unbreakable
+from perfdesk.reports.linebreak import break_balanced, break_lines, widest_unbreakable
 from perfdesk.reports.pdf.fonts import FontSet
 
 # Where the baseline sits in a line of type: CJK faces fill about 0.8 em above it.
@@ -31,6 +31,7 @@ class TextStyle:
     fit: bool = False  # a figure: shrink to one line before wrapping
     words: tuple[str, ...] = ()  # words kept whole when lines break (labels)
     keep_with_next: bool = False
+    balance: bool = False  # a title: lines made even (see linebreak.break_balanced)
 
 
 class Typesetter:
@@ -123,9 +124,14 @@ class TextBlock(Flowable):
         self.size = size
         self.laid_width = width
         self.lines = []
+        def char_width(ch: str) -> float:
+            return self.ts.glyph(ch, style.face)[1] * size / 1000
+
         for paragraph in text.split("\n"):
-            broken = break_lines(paragraph, width, lambda ch: self.ts.glyph(ch, style.face)[1] * size / 1000,
-                                 style.words, indent=style.indent)
+            if style.balance:
+                broken = break_balanced(paragraph, width, char_width, style.words)
+            else:
+                broken = break_lines(paragraph, width, char_width, style.words, indent=style.indent)
             self.lines += [Line(t, i == 0, i == len(broken) - 1) for i, t in enumerate(broken)]
 
     @property

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from pathlib import Path
 from typing import Sequence
 
@@ -23,13 +24,25 @@ from perfdesk import atomic_write
 from perfdesk.models import ownership
 from perfdesk.reports import page, texts
 from perfdesk.reports.content import Block, Cell, Chart, Form, Part, Report, Row, Signature, merged_runs
+from perfdesk.reports.linebreak import break_balanced
 from perfdesk.reports.word import styles
 from perfdesk.reports.word.styles import CELL_STYLES, PARAGRAPH_STYLES
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 KEEP_WITH_TAIL = 2  # as in the PDF: rows kept with the total row and the signature
 SIGN_LABEL_SHARE = 0.5  # of an item's width, for its label
+MM_PT = 72 / 25.4
 REPORT_TEXT_WIDTH_MM = page.A4_MM[0] - page.REPORT_MARGINS_MM["left"] - page.REPORT_MARGINS_MM["right"]
+
+
+def title_lines(title: str, width_mm: float, size_pt: float) -> list[str]:
+    """The title's lines broken evenly here, not by Word: Word would leave "告" alone on a line.
+    Widths are estimated from the characters (CJK a full em, Latin and digits half an em), a
+    little narrower than the text block so Word does not wrap a line again."""
+    def char_width(ch: str) -> float:
+        return size_pt if unicodedata.east_asian_width(ch) in "WF" else size_pt / 2
+
+    return break_balanced(title, width_mm * MM_PT * 0.96, char_width, texts.TITLE_WORDS)
 
 
 def plain(text: str | None) -> str:
@@ -208,7 +221,7 @@ class WordRenderer:
         m = page.REPORT_MARGINS_MM
         section = self._section(False, m)
         self._footer(section, "gb")
-        self.paragraph(report.title, "report_title")
+        self.paragraph("\n".join(title_lines(report.title, REPORT_TEXT_WIDTH_MM, PARAGRAPH_STYLES["report_title"][2].size)), "report_title")
         for sec in report.sections:
             self.paragraph(sec.heading, "h1")
             for text in sec.paragraphs:
