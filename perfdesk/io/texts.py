@@ -66,6 +66,7 @@ NO_WEIGHT_COLUMN = "指标表没有分值列，各三级指标的分值为空（
 GROUP_WEIGHT_COLUMN = "{level}的分值列读作{level}名称中的分值（如“{example}”）"
 WEIGHT_FROM_NAME = "{count} 个三级指标没有分值列或分值为空，分值取自指标名称中的“（N分）”"
 SKIPPED_HIDDEN_ROW = "第 {row} 行已隐藏，未导入"
+SKIPPED_HIDDEN_COLUMN = "{column} 列已隐藏，未导入（{count} 个单元格：{text}）"
 SKIPPED_NO_NAME = "第 {row} 行没有指标名称、指标值和完成值（只有分值或得分），未导入：{text}"
 SKIPPED_GROUP_ONLY = "第 {row} 行只有一级/二级指标名称，没有三级指标，未导入（其下各行仍归入该组）：{text}"
 SKIPPED_PLACEHOLDER = "第 {row} 行是模板占位行，未导入：{text}"

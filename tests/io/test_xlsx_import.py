@@ -120,3 +120,21 @@ def test_signature_row_is_read_in_either_layout(tmp_path):
         {"preparer": "张喆", "head": "李四", "date": "2023-03-25"}
     assert read_signatories("填表人 | 王五 | 联系电话 | 0350-1234567 | 单位（盖章）") == \
         {"preparer": "王五", "phone": "0350-1234567"}
+
+
+def test_a_hidden_column_is_left_out_and_said(tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.io.accounted import unaccounted
+    book = load_workbook(WORKBOOKS / "yangpu_2022.xlsx")
+    sheet = book.worksheets[0]
+    column = sheet.max_column + 2
+    for row, text in ((12, "内部备注：待核"), (14, "已电话确认")):
+        sheet.cell(row=row, column=column, value=text)
+    sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].hidden = True
+    book.save(tmp_path / "hidden.xlsx")
+    plain, hidden = read_file(WORKBOOKS / "yangpu_2022.xlsx"), read_file(tmp_path / "hidden.xlsx")
+    letter = sheet.cell(row=1, column=column).column_letter
+    assert f"{letter} 列已隐藏，未导入（2 个单元格：内部备注：待核 | 已电话确认）" in hidden.tables[0].lines
+    assert hidden.evaluations == plain.evaluations
+    assert not unaccounted(hidden)

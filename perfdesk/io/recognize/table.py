@@ -74,6 +74,7 @@ def read_table(grid: Grid, rows: dict[int, Row], region: Region, origin: str, de
         part.skipped.append(texts.SKIPPED_ABOVE.format(first=region.above[0], last=region.above[-1],
                                                        count=len(region.above)))
     part.skipped += [texts.SKIPPED_HIDDEN_ROW.format(row=r) for r in region.hidden]
+    part.skipped += _hidden_columns(grid, region)
     part.skipped += [texts.SKIPPED_ROW.format(row=r, text=rows[r].text()) for r in region.unread]
     for r in sorted(r for r in grid.notes if region.first <= r <= region.last):
         part.skipped += grid.notes[r]
@@ -86,6 +87,24 @@ def read_table(grid: Grid, rows: dict[int, Row], region: Region, origin: str, de
     evaluation = _evaluation(form, year, part)
     return TableReading(evaluation, place_of(grid), region.first, region.last, tuple(found + part.found),
                         tuple(part.skipped), tuple(part.uses), source, dict(overrides))
+
+
+def _hidden_columns(grid: Grid, region: Region, limit: int = 40) -> list[str]:
+    """One line per hidden column holding text within the region (rows_of leaves them out)."""
+    if not grid.hidden_columns:
+        return []
+    from openpyxl.utils.cell import get_column_letter  # only here: pasting must not load openpyxl
+    held: dict[int, list[str]] = {}
+    for (r, c), cell in sorted(grid.cells.items(), key=lambda item: (item[0][1], item[0][0])):
+        if c in grid.hidden_columns and region.first <= r <= region.last:
+            held.setdefault(c, []).append(cell.text.replace("\n", " "))
+    lines = []
+    for c, values in held.items():
+        shown = " | ".join(values)
+        name = get_column_letter(c) if grid.kind == "sheet" else f"第 {c}"
+        lines.append(texts.SKIPPED_HIDDEN_COLUMN.format(column=name, count=len(values),
+                                                        text=shown if len(shown) <= limit else shown[:limit] + "…"))
+    return lines
 
 
 def _noted_signatories(grid: Grid, region: Region) -> str | None:
