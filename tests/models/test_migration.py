@@ -197,39 +197,61 @@ def test_v1_file_that_is_locked_elsewhere_is_not_upgraded(v1_copy):
         lock.close()
 
 
-def test_tables_already_final_keep_the_scheme_of_the_moment_after_the_upgrade(tmp_path):
-    """A version 2 file: one final table, one draft, a stricter scheme in the settings."""
+class OldWorkspace:
+    """A workspace at an older schema version on either engine, written with raw SQL (`?`
+    placeholders), then upgraded the way a user upgrades it: a file when it is opened, a server
+    by `perfdesk server init` (an officer's client never changes a server's schema)."""
+
+    def __init__(self, new_target, engine: str, version: int):
+        self.engine, self.target = engine, new_target()
+        if engine == "sqlite":
+            self.connection = sqlite3.connect(self.target, isolation_level=None)
+            migrations.migrate(self.connection, target=version)
+        else:
+            from perfdesk.models import server
+            self.connection = server.connect(self.target)
+            server.migrate(self.connection, target=version)
+
+    def execute(self, sql: str, params=()) -> None:
+        if self.engine == "sqlite":
+            self.connection.execute(sql, params)
+        else:
+            self.connection.execute_sql(sql.replace("?", "%s"), params)
+
+    def upgraded(self) -> Workspace:
+        self.connection.close()
+        if self.engine == "postgresql":
+            assert main(["server", "init", self.target]) == 0
+        return Workspace.open(self.target)
+
+
+def test_tables_already_final_keep_the_scheme_of_the_moment_after_the_upgrade(new_target, engine):
+    """A version 2 workspace: one final table, one draft, a stricter scheme in the settings."""
     import json
-    path = tmp_path / "v2.perfdesk"
-    connection = sqlite3.connect(path, isolation_level=None)
-    migrations.migrate(connection, target=2)
+    old = OldWorkspace(new_target, engine, 2)
     strict = {"version": 2, "grade_bands": [["95", "优"], ["0", "良"]]}
-    connection.execute("INSERT INTO setting VALUES ('scoring_scheme', ?)", (json.dumps(strict),))
+    old.execute("INSERT INTO setting (key, value) VALUES ('scoring_scheme', ?)", (json.dumps(strict),))
     for status in ("final", "draft"):
-        connection.execute("INSERT INTO evaluation (form, year, project, status) VALUES (?, 2022, ?, ?)",
-                           ("project_self_eval", status, status))
-    connection.close()
-    with Workspace.open(path) as ws:
-        final, draft = ws.evaluations()
+        old.execute("INSERT INTO evaluation (form, year, project, status) VALUES (?, 2022, ?, ?)",
+                    ("project_self_eval", status, status))
+    with old.upgraded() as ws:
+        final, draft = sorted(ws.evaluations(), key=lambda ev: ev.project != "final")
         assert final.final_scheme is not None and final.final_scheme.grade_bands[0] == (Decimal(95), "优")
         assert final.final_scheme.version == 2
         assert draft.final_scheme is None and draft.status == "draft"
         assert final.finalised_by is None  # who finalised it before the upgrade is in the audit trail only
 
 
-def test_rich_text_stored_before_is_made_plain_by_the_migration(tmp_path):
+def test_rich_text_stored_before_is_made_plain_by_the_migration(new_target, engine):
     """Workspaces written before rich text was cleaned at import: the data step rewrites every
     imported text column, and leaves targets such as "<5%" alone."""
-    path = tmp_path / "rich.perfdesk"
-    connection = sqlite3.connect(path, isolation_level=None)
     before_step = next(n for n, m in enumerate(migrations.MIGRATIONS, 1) if isinstance(m, migrations.DataStep)) - 1
-    migrations.migrate(connection, target=before_step)
-    connection.execute("INSERT INTO evaluation (id, form, year, project, goal_target) VALUES "
-                       "(1, 'project_self_eval', 2022, '示例&nbsp;项目', '<p>第一段</p><p>第二段<br>续</p>')")
-    connection.execute("INSERT INTO indicator (id, evaluation_id, position, level, name, target, actual) VALUES "
-                       "(1, 1, 0, 3, '满意度', '<5%', '<span>4%</span>')")
-    connection.close()
-    with Workspace.open(path) as ws:
+    old = OldWorkspace(new_target, engine, before_step)
+    old.execute("INSERT INTO evaluation (id, form, year, project, goal_target) "
+                "VALUES (1, 'project_self_eval', 2022, ?, ?)", ("示例&nbsp;项目", "<p>第一段</p><p>第二段<br>续</p>"))
+    old.execute("INSERT INTO indicator (id, evaluation_id, position, level, name, target, actual) VALUES "
+                "(1, 1, 0, 3, '满意度', ?, ?)", ("<5%", "<span>4%</span>"))
+    with old.upgraded() as ws:
         (ev,) = ws.evaluations()
     assert (ev.project, ev.goal_target) == ("示例 项目", "第一段\n第二段\n续")
     leaf = next(ev.leaves())
