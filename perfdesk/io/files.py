@@ -58,6 +58,6 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Raises WorkspaceError for the open workspace (replacing it would orphan the open file)."""
-    ownership.refuse_open_workspace(path)
+    """Raises WorkspaceError for a workspace file or its side files (ownership.refuse_export_target)."""
+    ownership.refuse_export_target(path)
     atomic_write.write_bytes(Path(path), data)

@@ -14,7 +14,8 @@ write-ahead log the editor is still writing to, and every edit after that is los
 
 So:
 - code that opens a path a user chose calls `refuse_open_workspace(path)` first (the readers
-  and writers in `perfdesk.io`, `perfdesk.reports` and the backups do);
+  in `perfdesk.io` and the backups do); an export calls `refuse_export_target(path)`, which also
+  refuses any workspace file, open in another program or not (an export would replace it);
 - only `database` opens workspace files, through `WorkspaceFile` and SQLite;
 - other programs that read a file being edited open it so they cannot write (`database.py`).
 
@@ -81,9 +82,36 @@ def refuse_special_file(path: str | Path) -> None:
     except (OSError, ValueError):
         return
     if stat.S_ISDIR(mode):
-        raise WorkspaceError(msg.IS_DIRECTORY.format(path=path))
+        raise WorkspaceError(msg.IS_FOLDER.format(path=path))
     if not stat.S_ISREG(mode):
-        raise WorkspaceError(msg.NOT_REGULAR.format(path=path))
+        raise WorkspaceError(msg.NOT_A_FILE.format(path=path))
+
+
+def refuse_export_target(path: str | Path) -> None:
+    """Raise WorkspaceError unless an export may write `path`: not a folder, nor a workspace file
+    or its -wal/-shm/-journal file, wherever it is open (replacing the file would lose the workspace,
+    and another program's edits with it). Looks at the first 100 bytes of a file not open here."""
+    refuse_open_workspace(path)
+    path = Path(path)
+    if os.path.isdir(path):
+        raise WorkspaceError(msg.IS_FOLDER.format(path=path))
+    candidates = [path] + [Path(str(path)[:-len(s)]) for s in SIDE_SUFFIXES if str(path).endswith(s)]
+    if any(_is_workspace_file(candidate) for candidate in candidates):
+        raise WorkspaceError(msg.OVERWRITE_WORKSPACE.format(path=path))
+
+
+def _is_workspace_file(path: Path) -> bool:
+    from perfdesk.models.migrations import APPLICATION_ID
+    if open_here(path) is not None:
+        return True
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as handle:  # not open here (checked): closing it drops no lock of ours
+            header = handle.read(100)
+    except (OSError, ValueError):
+        return False
+    return header[:16] == b"SQLite format 3\x00" and int.from_bytes(header[68:72], "big") == APPLICATION_ID
 
 
 def check_user_path(path: str | Path) -> None:

@@ -92,6 +92,6 @@ def pdf_date(moment: datetime) -> str:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write next to the target, then rename over it: a reader never sees half a file.
-    Raises WorkspaceError for the open workspace (replacing it would orphan the open file)."""
-    ownership.refuse_open_workspace(path)
+    Raises WorkspaceError for a workspace file or its side files (ownership.refuse_export_target)."""
+    ownership.refuse_export_target(path)
     atomic_write.write_bytes(path, data)

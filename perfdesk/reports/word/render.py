@@ -253,8 +253,8 @@ class WordRenderer:
 
     def save(self, path: Path) -> None:
         """Write the file atomically (a reader never sees half of it).
-        Raises WorkspaceError when `path` is the open workspace (replacing it would orphan the editor)."""
-        ownership.refuse_open_workspace(path)
+        Raises WorkspaceError for a workspace file or its side files (ownership.refuse_export_target)."""
+        ownership.refuse_export_target(path)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         atomic_write.write_bytes(Path(path), buffer.getvalue())
