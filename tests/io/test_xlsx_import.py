@@ -120,3 +120,25 @@ def test_signature_row_is_read_in_either_layout(tmp_path):
         {"preparer": "张喆", "head": "李四", "date": "2023-03-25"}
     assert read_signatories("填表人 | 王五 | 联系电话 | 0350-1234567 | 单位（盖章）") == \
         {"preparer": "王五", "phone": "0350-1234567"}
+
+
+def test_numbers_written_in_full_width_digits_are_read(tmp_path):
+    """Amounts, 分值 and 得分 typed with a Chinese input method: full-width digits, comma and point."""
+    book = Workbook()
+    ws = book.active
+    for row in (
+        ["2021年度项目支出绩效自评表"],
+        ["项目名称", "示例项目"],
+        ["预算执行情况（元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [None, "年度资金总额", "４，８７８，０００", "１００００", "９９８７．５", "１０", None, "９．９９"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        [None, "产出指标", "数量指标", "指标甲", "≥2次", "3次", "９０", "９０"],
+    ):
+        ws.append(row)
+    book.save(tmp_path / "w.xlsx")
+    ev = read_file(tmp_path / "w.xlsx").evaluations[0]
+    fund = ev.funds[0]
+    assert (fund.initial, fund.annual, fund.executed) == (Decimal(4878000), Decimal(10000), Decimal("9987.5"))
+    assert (fund.weight, fund.score_printed) == (Decimal(10), Decimal("9.99"))
+    leaf = next(ev.leaves())
+    assert (leaf.weight, leaf.score_printed) == (Decimal(90), Decimal(90))
