@@ -1,6 +1,6 @@
 """Time from an edited 实际完成值 to the updated total label, on a 60-indicator evaluation.
 
-Run by hand:  /work/venv/bin/python benchmarks/bench_edit_latency.py [edits]
+Run by hand:  .venv/bin/python benchmarks/bench_edit_latency.py [edits]
 The evaluation is bench_scoring's: 004_01's header and funds with the leaves of every scored
 fixture table, cycled to 60, with the printed scores cleared so that the rule scores every leaf. It is loaded in a shown MainWindow (QT_QPA_PLATFORM=offscreen);
 each edit is `model.setData` on a leaf's 实际完成值 cell, and the clock stops when the call

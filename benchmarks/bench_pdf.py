@@ -1,7 +1,7 @@
 """Median time to print one 自评表, and 50 evaluations as 汇总表 and 自评报告; for comparison, what
 offices do today: headless LibreOffice converting the equivalent workbook (when it is installed).
 
-Run by hand:  /work/venv/bin/python benchmarks/bench_pdf.py
+Run by hand:  .venv/bin/python benchmarks/bench_pdf.py
 Targets: one table ≥ 10× faster than LibreOffice; 50 evaluations < 5 s.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Median time to rescore one 60-indicator evaluation and a 200-evaluation workspace.
 
-Run by hand:  /work/venv/bin/python benchmarks/bench_scoring.py
+Run by hand:  .venv/bin/python benchmarks/bench_scoring.py
 Targets: < 2 ms and < 100 ms. The evaluations are built from the published fixture tables.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Workspace benchmark (run by hand): import 200 evaluations of 40 indicators, then load them all.
 
-    /work/venv/bin/python benchmarks/bench_workspace.py [--evaluations 200] [--indicators 40] [--repeat 7]
+    .venv/bin/python benchmarks/bench_workspace.py [--evaluations 200] [--indicators 40] [--repeat 7]
 
 Prints the median of each step. Target: opening the workspace and loading every snapshot < 0.5 s.
 """

@@ -1,5 +1,8 @@
 import itertools
 import os
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -83,3 +86,21 @@ def new_target(engine, tmp_path, request):
             return tmp_path / f"{name or f'ws{next(names)}'}.perfdesk"
         return request.getfixturevalue("empty_database")()
     return make
+
+
+@pytest.fixture
+def tiny_disk():
+    """A real file system with a few hundred KB (tmpfs, needs root); filled on demand
+    (tests/models/helpers.fill_disk)."""
+    if os.name == "nt" or os.geteuid() != 0 or not sys.platform.startswith("linux"):
+        pytest.skip("mounting a small file system needs root on Linux")
+    folder = Path(tempfile.mkdtemp(prefix="perfdesk-full-"))
+    mount = ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(folder)]
+    if subprocess.run(mount, capture_output=True).returncode:
+        folder.rmdir()
+        pytest.skip("cannot mount tmpfs here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+        folder.rmdir()

@@ -227,7 +227,7 @@ class WindowActions:
             try:
                 write_workbook(Path(path), window.ws.evaluations(), window.document.scheme(), window.ws.signature_block())
             except (OSError, WorkspaceError) as exc:
-                return window.show_problem(_cannot_write(path, exc))
+                return window.show_problem(file_dialogs.cannot_write(path, exc))
             window.statusBar().showMessage(f"已导出 {path}", 10000)
 
     def export_json(self) -> None:
@@ -238,7 +238,7 @@ class WindowActions:
             try:
                 write_atomically(Path(path), exchange.dumps(self.window.ws.evaluations()))
             except (OSError, WorkspaceError) as exc:
-                self.window.show_problem(_cannot_write(path, exc))
+                self.window.show_problem(file_dialogs.cannot_write(path, exc))
 
     def export_offline(self) -> None:
         """A unit without network access: its evaluations and audit trail, for the department."""
@@ -261,7 +261,7 @@ class WindowActions:
             try:
                 write_atomically(Path(path), text)
             except (OSError, WorkspaceError) as exc:
-                return window.show_problem(_cannot_write(path, exc))
+                return window.show_problem(file_dialogs.cannot_write(path, exc))
             window.statusBar().showMessage(f"已导出 {path}", 10000)
 
     def import_offline(self) -> None:
@@ -413,11 +413,6 @@ class WindowActions:
     def edit_signature(self) -> None:
         from perfdesk.ui.signature_dialog import SignatureDialog
         SignatureDialog(self.window.document, self.window).exec()
-
-
-def _cannot_write(path: str, exc: Exception) -> str:
-    """An export that failed, in words (a full disk, no permission, the open workspace itself)."""
-    return str(exc) if isinstance(exc, WorkspaceError) else f"无法写入 {path}：{faults.reason(exc)}"
 
 
 def _with_suffix(path: str) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from perfdesk.models import WorkspaceError
 from perfdesk.models.audit_trail import AuditFilter
 from perfdesk.ui import file_dialogs
 
@@ -19,7 +20,6 @@ ANY = "全部"
 ANY_DATE = "不限"
 COUNT = "共 {count} 条"
 EXPORTED = "已导出 {path}"
-FAILED = "无法写入 {path}：{error}"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 PDF_FILTER = "PDF 文件 (*.pdf)"
 SCOPE_ALL = "全部记录"
@@ -165,8 +165,8 @@ class AuditView(QDialog):
             return
         try:
             write_audit_xlsx(path, self.model.entries, self.scope())
-        except OSError as exc:
-            QMessageBox.critical(self, TITLE, FAILED.format(path=path, error=exc.strerror))
+        except (OSError, WorkspaceError) as exc:
+            QMessageBox.critical(self, TITLE, file_dialogs.cannot_write(path, exc))
             return
         self.window.statusBar().showMessage(EXPORTED.format(path=path), 10000)
 
@@ -178,8 +178,8 @@ class AuditView(QDialog):
             return
         try:
             result = write_audit_pdf(path, self.model.entries, self.scope())
-        except OSError as exc:
-            QMessageBox.critical(self, TITLE, FAILED.format(path=path, error=exc.strerror))
+        except (OSError, WorkspaceError) as exc:
+            QMessageBox.critical(self, TITLE, file_dialogs.cannot_write(path, exc))
             return
         offer_preview(self, result)
 

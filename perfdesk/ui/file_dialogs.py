@@ -18,10 +18,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from perfdesk.ui import preferences
+from perfdesk.ui import preferences, texts
 
 LAST_FOLDER = "files/last_folder"
 NATIVE = os.name == "nt"
+
+
+def cannot_write(path: str, exc: Exception) -> str:
+    """A save that failed, in words: a full disk, no permission, the open workspace itself
+    (WorkspaceError, already a Chinese sentence), never the system's own English text."""
+    from perfdesk.models import WorkspaceError, faults
+    if isinstance(exc, WorkspaceError):
+        return str(exc)
+    return texts.CANNOT_WRITE.format(path=path, error=faults.reason(exc))
 
 
 def start_folder() -> Path:

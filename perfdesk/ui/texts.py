@@ -5,6 +5,7 @@ from perfdesk.scoring.messages import FORM_NAMES, REPORT_SECTIONS  # noqa: F401 
 
 STATUS_NAMES = {"draft": "草稿", "final": "定稿", "submitted": "已提交", "returned": "已退回"}
 MONEY_UNITS = ("元", "万元")
+CANNOT_WRITE = "无法写入 {path}：{error}"  # a save that failed, with the reason in words
 
 
 # The grids' keyboard model

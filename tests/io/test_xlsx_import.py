@@ -138,3 +138,25 @@ def test_a_hidden_column_is_left_out_and_said(tmp_path):
     assert f"{letter} 列已隐藏，未导入（2 个单元格：内部备注：待核 | 已电话确认）" in hidden.tables[0].lines
     assert hidden.evaluations == plain.evaluations
     assert not unaccounted(hidden)
+
+
+def test_numbers_written_in_full_width_digits_are_read(tmp_path):
+    """Amounts, 分值 and 得分 typed with a Chinese input method: full-width digits, comma and point."""
+    book = Workbook()
+    ws = book.active
+    for row in (
+        ["2021年度项目支出绩效自评表"],
+        ["项目名称", "示例项目"],
+        ["预算执行情况（元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [None, "年度资金总额", "４，８７８，０００", "１００００", "９９８７．５", "１０", None, "９．９９"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        [None, "产出指标", "数量指标", "指标甲", "≥2次", "3次", "９０", "９０"],
+    ):
+        ws.append(row)
+    book.save(tmp_path / "w.xlsx")
+    ev = read_file(tmp_path / "w.xlsx").evaluations[0]
+    fund = ev.funds[0]
+    assert (fund.initial, fund.annual, fund.executed) == (Decimal(4878000), Decimal(10000), Decimal("9987.5"))
+    assert (fund.weight, fund.score_printed) == (Decimal(10), Decimal("9.99"))
+    leaf = next(ev.leaves())
+    assert (leaf.weight, leaf.score_printed) == (Decimal(90), Decimal(90))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import re
 import sqlite3
@@ -85,3 +86,16 @@ def orphans(db) -> list:
 def read_fixture_tables(*prefixes: str):
     from perfdesk.io.files import read_tables
     return [t for p in prefixes for t in read_tables(fixture(p))]
+
+
+def fill_disk(folder: Path) -> Path:
+    """Write zeros into `folder` until its file system is full; the file written."""
+    filler = folder / "filler.bin"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        return filler
+    finally:
+        os.close(fd)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import has_chinese, read_fixture_tables
+from helpers import fill_disk, has_chinese, read_fixture_tables
 from perfdesk.cli import main
 from perfdesk.io import exchange
 from perfdesk.models import Workspace, WorkspaceError, database, faults
@@ -38,34 +38,6 @@ def _first_leaf(ws):
     return next(ws.evaluations()[0].leaves())
 
 
-@pytest.fixture
-def tiny_disk():
-    """A real file system with a few hundred KB (tmpfs, needs root); filled on demand."""
-    if not ROOT or not sys.platform.startswith("linux"):
-        pytest.skip("mounting a small file system needs root on Linux")
-    folder = Path(tempfile.mkdtemp(prefix="perfdesk-full-"))
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(folder)], capture_output=True).returncode:
-        folder.rmdir()
-        pytest.skip("cannot mount tmpfs here")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
-        folder.rmdir()
-
-
-def _fill(folder: Path) -> Path:
-    filler = folder / "filler.bin"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        while True:
-            os.write(fd, b"\0" * 4096)
-    except OSError:
-        return filler
-    finally:
-        os.close(fd)
-
-
 def test_a_full_disk_refuses_edits_backups_and_new_workspaces_in_words(tiny_disk, tmp_path, capsys):
     path = tiny_disk / "w.perfdesk"
     with Workspace.create(path) as ws:
@@ -74,7 +46,7 @@ def test_a_full_disk_refuses_edits_backups_and_new_workspaces_in_words(tiny_disk
     try:
         leaf = _first_leaf(ws)
         ws.apply(SetField("indicator", leaf.id, "reason", "写满之前"))
-        filler = _fill(tiny_disk)
+        filler = fill_disk(tiny_disk)
         for attempt in (lambda: ws.apply(SetField("indicator", leaf.id, "reason", "很长的文字" * 20000)),
                         lambda: ws.import_evaluations(read_fixture_tables("004_01", "001_05", "004_03"))):
             with pytest.raises(WorkspaceError) as caught:

@@ -405,3 +405,73 @@ def test_audit_view_filters_exports_and_prints(qtbot, open_window, tmp_path, mon
     click(qtbot, audit.print_button)
     assert printed and printed[0].pages >= 1 and printed[0].path.exists()
     audit.close()
+
+
+def _answer_message_boxes(count: int) -> list[str]:
+    """Click the affirmative button of each of the next `count` message boxes with the mouse
+    (a file dialog's "replace?" box, then the program's own); returns their texts in order."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+    seen: list[str] = []
+    answered: list = []  # kept alive, so that a later box cannot be taken for one already answered
+
+    def poll():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible() and not any(box is b for b in answered):
+            answered.append(box)
+            seen.append(box.text())
+            button = box.button(QMessageBox.StandardButton.Yes) or box.button(QMessageBox.StandardButton.Ok)
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        if len(seen) < count:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def _audit_view(qtbot, window):
+    from perfdesk.ui.audit_view import AuditView
+    window.actions.show_audit()
+    audit = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AuditView) and w.isVisible())
+    qtbot.addWidget(audit)
+    return audit
+
+
+def _stamp(path: Path) -> tuple:
+    info = path.stat()
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+ENGLISH = ("Errno", "No space", "Permission", "denied", "Read-only", "error")
+
+
+def test_an_audit_export_over_the_open_workspace_is_refused_in_words(qtbot, open_window, tmp_path):
+    window = open_window(workspace_with(tmp_path, "004_02_chengxiang_yiliao_jiuzhu.json"))
+    path = window.ws.path
+    before = _stamp(path)  # by stat: opening the file in this (the editing) process would drop its locks
+    audit = _audit_view(qtbot, window)
+    for button in (audit.export_button, audit.print_button):
+        said = _answer_message_boxes(2)  # "replace ui.perfdesk?", then the refusal
+        when_modal(QFileDialog, lambda dialog: save_in_file_dialog(qtbot, dialog, str(path)))
+        click(qtbot, button)
+        qtbot.waitUntil(lambda: len(said) == 2, timeout=5000)
+        assert "工作区" in said[1] and not any(word in said[1] for word in ENGLISH), said
+    assert _stamp(path) == before and window.ws.evaluations()  # the same file, untouched, still open
+    audit.close()
+
+
+def test_an_audit_export_on_a_full_disk_says_so_in_chinese(qtbot, open_window, tmp_path, tiny_disk):
+    from tests.models.helpers import fill_disk
+    window = open_window(workspace_with(tmp_path, "004_02_chengxiang_yiliao_jiuzhu.json"))
+    audit = _audit_view(qtbot, window)
+    fill_disk(tiny_disk)
+    for button, name in ((audit.export_button, "trail.xlsx"), (audit.print_button, "trail.pdf")):
+        said = _answer_message_boxes(1)
+        when_modal(QFileDialog, lambda dialog: save_in_file_dialog(qtbot, dialog, str(tiny_disk / name)))
+        click(qtbot, button)
+        qtbot.waitUntil(lambda: len(said) == 1, timeout=5000)
+        assert said[0].startswith(f"无法写入 {tiny_disk / name}：") and "磁盘" in said[0], said
+        assert not any(word in said[0].replace(str(tiny_disk), "") for word in ENGLISH), said
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler.bin"]  # nothing half-written left
+    audit.close()
