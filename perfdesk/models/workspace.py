@@ -8,6 +8,7 @@ import sqlite3
 import uuid
 from datetime import datetime
 from pathlib import Path
+from typing import Iterable
 
 from perfdesk.models import drivers  # noqa: F401  (before peewee: without psycopg)
 import peewee
@@ -17,7 +18,7 @@ from perfdesk.models import address, backups, database, dialect, faults, integri
 from perfdesk.models import audit_trail as trail
 from perfdesk.models import messages as msg
 from perfdesk.models import schema as s
-from perfdesk.models.commands import CreateEvaluation, SetSetting
+from perfdesk.models.commands import CreateEvaluation, DeleteEvaluation, SetSetting
 from perfdesk.models.conflicts import conflict_message
 from perfdesk.models.errors import EditConflict, EvaluationFinal, WorkspaceError
 from perfdesk.models.migrations import migrate
@@ -329,9 +330,11 @@ class Workspace:
         return touched
 
     @_bound
-    def import_evaluations(self, evaluations: list[Evaluation]) -> list[int]:
+    def import_evaluations(self, evaluations: list[Evaluation], replacing: Iterable[int] = ()) -> list[int]:
+        """Store `evaluations` in one transaction, deleting the tables whose ids are in `replacing`
+        in the same step; returns the new ids."""
         commands = [CreateEvaluation(e) for e in evaluations]
-        self.apply_all(commands, "导入评价表")
+        self.apply_all([*(DeleteEvaluation(i) for i in replacing), *commands], "导入评价表")
         return [c.created.id for c in commands]
 
     def set_setting(self, key: str, value) -> None:

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QLabel, QPlainTextEdit, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from perfdesk.io.duplicates import BOTH, REPLACE, SKIP, duplicate_of
 from perfdesk.io.reader import FileReading, read_file
 from perfdesk.io.recognize import TableReading
 from perfdesk.scoring.evaluation import Evaluation
 from perfdesk.ui import texts
 
-REPLACE, BOTH, SKIP = "replace", "both", "skip"
 ACTIONS = ((REPLACE, texts.DUPLICATE_REPLACE), (BOTH, texts.DUPLICATE_BOTH), (SKIP, texts.DUPLICATE_SKIP))
 _FLAGGED = QColor("#fff3cd")
 
@@ -142,10 +142,7 @@ class ImportDialog(QDialog):
 
     def duplicate_of(self, i: int) -> Evaluation | None:
         """The workspace's table of the same year and project, if any."""
-        ev = self.found.tables[i].evaluation
-        project = (ev.project or "").strip()
-        return next((e for e in self.existing if e.year == self.choices[i].year and (e.project or "").strip() == project
-                     and project), None)
+        return duplicate_of(self.choices[i].year, self.found.tables[i].evaluation.project, self.existing)
 
     def _checked(self, item: QTableWidgetItem) -> None:
         if item.column() == 0:

@@ -2,6 +2,7 @@
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from perfdesk import __version__
 from perfdesk.cli import main
@@ -202,3 +203,37 @@ def test_a_refused_workbook_says_what_was_looked_at(tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("notes.xlsx：工作表“说明页”：未找到评价表")
     assert err[-1].startswith("notes.xlsx：文件中没有可识别的评价表")
+
+
+ONE_TABLE = Path(__file__).resolve().parents[1] / "data" / "realworld" / "11_xls_biff8_jishan.xls"
+
+
+def test_importing_a_table_twice_skips_it_unless_told_to_replace_or_keep_both(new_target, capsys):
+    """The same year and project as a held table: skipped by default (the 汇总表 must not double),
+    replaced in one step with --duplicates replace, stored twice with --duplicates both."""
+    ws, table = new_target(), str(ONE_TABLE)
+    main(["new", str(ws)])
+    capsys.readouterr()
+    assert main(["import", str(ws), table]) == 0
+    first = capsys.readouterr().out.split()
+    assert main(["import", str(ws), table, table]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("跳过：2020 年度“建档立卡个人缴费县级配套资金”已有一张") == 2
+    assert main(["import", str(ws), table, "--duplicates", "replace"]) == 0
+    replaced, err = capsys.readouterr()
+    assert f"替换：2020 年度“建档立卡个人缴费县级配套资金”（编号 {first[0]}）" in err
+    assert main(["import", str(ws), table, table, "--duplicates", "both"]) == 0
+    both = capsys.readouterr().out.split()
+    main(["list", str(ws)])
+    listed = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert sorted(line[0] for line in listed) == sorted(replaced.split() + both)
+    assert len(listed) == 3 and {line[3] for line in listed} == {"建档立卡个人缴费县级配套资金"}
+
+
+def test_a_table_met_twice_in_one_import_is_stored_once(tmp_path, capsys):
+    ws, table = tmp_path / "w.perfdesk", str(ONE_TABLE)
+    main(["new", str(ws)])
+    capsys.readouterr()
+    assert main(["import", str(ws), table, table, "--duplicates", "replace"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.split()) == 1 and "替换：2020 年度“建档立卡个人缴费县级配套资金”（本次导入的前一张表）" in err
