@@ -185,9 +185,15 @@ def _new(args) -> int:
 
 
 def _list(args) -> int:
+    from perfdesk.models.address import is_server
+    from perfdesk.models.review import STATUS_NAMES as REVIEW_STATUS_NAMES
+    from perfdesk.scoring.messages import FORM_NAMES
+    from perfdesk.ui.texts import STATUS_NAMES
+    statuses = REVIEW_STATUS_NAMES if is_server(args.workspace) else STATUS_NAMES  # on a server final = 已通过
     with _open_to_read(args.workspace) as ws:
         for ev in ws.evaluations():
-            print("\t".join(str(x) for x in (ev.id, ev.year, ev.form, ev.project or ev.title or "", ev.status)))
+            print("\t".join(str(x) for x in (ev.id, ev.year, FORM_NAMES.get(ev.form, ev.form),
+                                              ev.project or ev.title or "", statuses.get(ev.status, ev.status))))
     return 0
 
 

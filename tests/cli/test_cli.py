@@ -23,8 +23,8 @@ def test_new_list_import_export(new_target, tmp_path, fixtures_dir, capsys):
     assert main(["list", str(ws)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        "2\t2021\tproject_goal_completion\t2021年城乡居民医疗保险参保县级匹配资金项目\tdraft",
-        "1\t2022\tproject_self_eval\t城乡医疗救助\tdraft",
+        "2\t2021\t项目绩效目标完成情况表\t2021年城乡居民医疗保险参保县级匹配资金项目\t草稿",
+        "1\t2022\t项目支出绩效自评表\t城乡医疗救助\t草稿",
     ]
     assert main(["export", str(ws), "--year", "2021", "--json", str(tmp_path / "o.json")]) == 0
     assert '"2021年城乡居民医疗保险参保县级匹配资金项目"' in (tmp_path / "o.json").read_text(encoding="utf-8")
