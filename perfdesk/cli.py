@@ -61,8 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", type=Path, nargs="+")
     p.add_argument("--year", type=int, metavar="年度", help="文件中找不到年度的表按此年度导入（默认上一年）")
     p.add_argument("--duplicates", choices=("skip", "replace", "both"), default="skip",
-                   help="工作区中已有同一年度、同一项目的表时：skip 跳过这张表（默认）、replace 替换已有的表、"
-                        "both 保留两份")
+                   help="Excel/Word 文件中的表在工作区中已有同一年度、同一项目的表时：skip 跳过这张表（默认）、"
+                        "replace 替换已有的表、both 保留两份")
     p = sub.add_parser("export", help="导出评价表")
     p.add_argument("workspace", type=workspace_target, help=WS_HELP)
     choose = p.add_mutually_exclusive_group()
@@ -204,19 +204,25 @@ def _import(args) -> int:
         return _receive(args, units)
     if args.year is not None and not 1900 <= args.year <= 2200:
         raise CliError(f"年度不正确：{args.year}")
-    tables = [t for path in args.files for t in _read(path, args.year)]  # all parsed before anything is stored
+    # all parsed before anything is stored; exchange files (perfdesk's own JSON) are stored as they are
+    read = [(t, path.suffix.lower() == ".json") for path in args.files for t in _read(path, args.year)]
     with _open(args.workspace) as ws:
-        for new_id in ws.import_evaluations(*_planned(tables, ws.evaluations(), args.duplicates)):
+        for new_id in ws.import_evaluations(*_planned(read, ws.evaluations(), args.duplicates)):
             print(new_id)
     return 0
 
 
 def _planned(tables, held, answer: str):
-    """(tables to store, ids of the held tables they replace) under the --duplicates answer; each
-    skipped or replaced table is said on stderr. A table met twice in one import counts too."""
+    """(tables to store, ids of the held tables they replace) under the --duplicates answer, for
+    (table, from an exchange file) pairs; each skipped or replaced table is said on stderr. A table
+    met twice in one import counts too. As in the window, only tables read from Excel/Word files
+    are matched: an exchange file is stored as it is."""
     from perfdesk.io.duplicates import REPLACE, SKIP, duplicate_of
     kept, replaced = [], []
-    for table in tables:
+    for table, exchanged in tables:
+        if exchanged:
+            kept.append(table)
+            continue
         earlier = duplicate_of(table.year, table.project, kept)
         twin = earlier or duplicate_of(table.year, table.project, (ev for ev in held if ev.id not in replaced))
         where = "本次导入的前一张表" if earlier is not None else f"编号 {twin.id}" if twin is not None else ""
