@@ -13,6 +13,7 @@ DEMO_TABLE = resource("demo", "yangpu_2022_chengxiang_yiliao_jiuzhu.json")
 def default_workspace() -> Path:
     path = data_dir() / DEFAULT_NAME
     if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)  # the first launch: the user data folder
         create_with_demo(path)
     return path
 

@@ -313,6 +313,8 @@ def create_file(path: Path) -> None:
     """A new, empty workspace at `path`, written in one step: on failure there is no file."""
     if os.path.lexists(path):
         raise WorkspaceError(msg.ALREADY_EXISTS.format(path=path))
+    if not path.parent.is_dir():  # a mistyped folder is said, not made
+        raise WorkspaceError(msg.NO_FOLDER.format(path=path, folder=path.parent))
     connection = sqlite3.connect(":memory:", isolation_level=None)
     try:
         migrate(connection)
@@ -320,7 +322,6 @@ def create_file(path: Path) -> None:
     finally:
         connection.close()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         atomic.write_file(path, data)
     except FileExistsError:
         raise WorkspaceError(msg.ALREADY_EXISTS.format(path=path)) from None

@@ -10,6 +10,7 @@ FOREIGN_SQLITE = "{path} 是其他程序的数据库，不是 perfdesk 工作区
 NEWER_VERSION = "{path} 由更新版本的 perfdesk 创建（格式版本 {version}，本程序支持到 {current}），请升级 perfdesk 后再打开"
 ALREADY_EXISTS = "文件已存在：{path}"
 CANNOT_CREATE = "无法创建工作区 {path}：{error}"
+NO_FOLDER = "无法创建工作区 {path}：文件夹 {folder} 不存在（请先建立文件夹，或检查路径是否写错）"
 LOCKED = "工作区正在被{holder}编辑，只能以只读方式打开"
 HOLDER = "用户“{user}”在计算机“{host}”上"
 HOLDER_HOST = "计算机“{host}”上的程序"

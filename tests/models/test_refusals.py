@@ -162,3 +162,11 @@ def test_new_refuses_to_overwrite(tmp_path, capsys):
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and has_chinese(err)
     assert sha256(path) == digest
+
+
+def test_new_in_a_folder_that_does_not_exist_makes_no_folder(tmp_path, capsys):
+    path = tmp_path / "不存在的文件夹" / "子文件夹" / "w.perfdesk"
+    assert main(["new", str(path)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"无法创建工作区 {path}：文件夹 {path.parent} 不存在（请先建立文件夹，或检查路径是否写错）"
+    assert not (tmp_path / "不存在的文件夹").exists()
