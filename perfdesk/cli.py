@@ -203,7 +203,7 @@ def _import(args) -> int:
     if units:
         return _receive(args, units)
     if args.year is not None and not 1900 <= args.year <= 2200:
-        raise CliError(f"年度不正确：{args.year}")
+        raise CliError(f"年度不正确：{args.year}（应在 1900–2200 之间）")
     # all parsed before anything is stored; exchange files (perfdesk's own JSON) are stored as they are
     read = [(t, path.suffix.lower() == ".json") for path in args.files for t in _read(path, args.year)]
     with _open(args.workspace) as ws:

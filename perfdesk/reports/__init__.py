@@ -50,7 +50,8 @@ def check_request(kind: str, evaluations: list[Evaluation], sections) -> tuple[s
         raise ValueError("没有可导出的评价表")
     chosen = None if sections is None else tuple(sections)
     if chosen is not None and (not chosen or set(chosen) - {key for key, _ in REPORT_SECTIONS}):
-        raise ValueError("报告章节选择不正确")
+        keys = "、".join(f"{key}（{heading.split('、', 1)[1]}）" for key, heading in REPORT_SECTIONS)
+        raise ValueError(f"报告章节选择不正确，可选：{keys}")
     return chosen
 
 

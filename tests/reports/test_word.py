@@ -157,7 +157,8 @@ def test_cli_exports_word(tmp_path):
     assert "一、基本情况" in paragraphs and "二、评价结论" in paragraphs and "三、绩效分析" not in paragraphs
     bad = subprocess.run([sys.executable, "-m", "perfdesk", "export", str(ws_path), "--docx", str(out),
                           "--kind", "report", "--sections", "nope"], capture_output=True, text=True)
-    assert bad.returncode == 1 and bad.stderr.strip() == "报告章节选择不正确"
+    assert bad.returncode == 1 and bad.stderr.strip().startswith("报告章节选择不正确，可选：basic（基本情况）、work（")
+    assert "other（其他需要说明的情况）" in bad.stderr
 
 
 @pytest.mark.slow
