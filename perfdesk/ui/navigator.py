@@ -1,15 +1,17 @@
 """The navigator: the workspace's evaluations grouped by year, filterable.
 
 Long project names are elided (full name in the tooltip) so 总分 and 等级 always stay in sight;
-finalised tables carry a lock; the years a user collapsed stay collapsed across refreshes and
-filtering, and while a filter is typed every match is shown.
+finalised tables carry a lock; a total with error-level findings is red, the errors in its
+tooltip; the years a user collapsed stay collapsed across refreshes and filtering, and while a
+filter is typed every match is shown.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from perfdesk.scoring.audit import ERROR
 from perfdesk.scoring.numbers import show
 from perfdesk.ui.icons import lock_icon
 from perfdesk.ui.texts import FORM_NAMES, STATUS_NAMES
@@ -17,6 +19,8 @@ from perfdesk.ui.texts import FORM_NAMES, STATUS_NAMES
 EVALUATION_ID = Qt.ItemDataRole.UserRole + 1
 YEAR = Qt.ItemDataRole.UserRole + 2
 LOCKED_TIP = "已定稿（锁定）"
+ERRORS_TIP = "审核发现 {count} 项错误，总分不可直接使用：\n{messages}"
+ERROR_COLOUR = "#a40000"  # as the score panel's error findings
 
 
 class Navigator(QWidget):
@@ -77,6 +81,11 @@ class Navigator(QWidget):
                  QStandardItem(STATUS_NAMES.get(ev.status, ev.status))]
         for cell in cells[:2]:
             cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        errors = [f.message for f in scored.findings if f.severity == ERROR]
+        if errors:  # a total the table's own arithmetic contradicts (分值合计 110 …) is marked where it is read
+            for cell in cells[:2]:
+                cell.setForeground(QBrush(QColor(ERROR_COLOUR)))
+                cell.setToolTip(ERRORS_TIP.format(count=len(errors), messages="\n".join(errors[:5])))
         return [name] + cells
 
     @staticmethod
@@ -97,7 +106,10 @@ class Navigator(QWidget):
         item.setText(new[0].text())
         self._decorate(item, ev)
         for column, cell in enumerate(new[1:], start=1):
-            parent.child(row, column).setText(cell.text())
+            shown = parent.child(row, column)
+            shown.setText(cell.text())
+            shown.setForeground(cell.foreground())
+            shown.setToolTip(cell.toolTip())
         return True
 
     def select(self, evaluation_id: int) -> None:

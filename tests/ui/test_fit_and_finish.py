@@ -21,6 +21,7 @@ from perfdesk.ui.charts import ROW_HEIGHT
 from perfdesk.ui.indicator_model import COLUMNS, SCORE_COLUMN
 from perfdesk.ui.main_window import MainWindow
 from perfdesk.ui.manual_score import ManualScoreDialog
+from perfdesk.ui.navigator import ERROR_COLOUR
 from perfdesk.ui.scheme_dialog import SchemeDialog
 
 from tests.ui.helpers import FIXTURES, answer_next_message_box, type_into, when_modal, workspace_with
@@ -252,6 +253,26 @@ def test_money_columns_fit_their_numbers_and_the_navigator_keeps_total_and_grade
     for column in (1, 2):  # 总分, 等级
         assert header.sectionViewportPosition(column) + header.sectionSize(column) <= nav.viewport().width()
     assert window.navigator._find(window.evaluation.id).toolTip().startswith(long_name)
+
+
+def test_a_total_the_table_contradicts_is_red_in_the_navigator_with_its_errors(qtbot, open_window, tmp_path):
+    """分值 that add up to 110 make a 总分 nobody may use: the list says so where the total is read."""
+    window = open_window(workspace_with(tmp_path, "004_02_chengxiang_yiliao_jiuzhu.json"))
+    pane, nav = window.editor.indicators, window.navigator
+    total = nav._find(window.evaluation.id)
+    total = total.parent().child(total.row(), 1)
+    normal = total.foreground().color().name()
+    assert normal != ERROR_COLOUR and not total.toolTip()
+    first = at(pane.model, 0, 0, 0, column=COLUMN["weight"])
+    weight = stored(window).indicators[0].children[0].children[0].weight
+    click_cell(qtbot, pane.view, first)
+    type_text(qtbot, str(weight + 10))
+    press(qtbot, KEY.Key_Return)
+    qtbot.waitUntil(lambda: total.foreground().color().name() == ERROR_COLOUR, timeout=3000)
+    assert "审核发现" in total.toolTip() and "分值合计" in total.toolTip()
+    press(qtbot, KEY.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo: the table adds up again
+    qtbot.waitUntil(lambda: total.foreground().color().name() == normal, timeout=3000)
+    assert not total.toolTip()
 
 
 def test_folded_years_stay_as_the_user_left_them_after_filtering(qtbot, open_window, tmp_path):
