@@ -162,6 +162,8 @@ MIGRATIONS = (
     Dialects(sqlite=None, postgresql=server_sql.REVIEW_KEEPS_SCHEME),
     # v9: rows of a submitted or final evaluation cannot be moved out of it: models.server_sql
     Dialects(sqlite=None, postgresql=server_sql.ROWS_STAY_PUT),
+    # v10: row-level security finds an evaluation's rows through its key: models.server_sql
+    Dialects(sqlite=None, postgresql=server_sql.ROWS_BY_KEY),
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -54,13 +54,25 @@ def connection_message(url: str, exc: BaseException) -> WorkspaceError:
     return ServerUnavailable(msg.CANNOT_CONNECT.format(where=where, error=first))
 
 
+class _Database(peewee.PostgresqlDatabase):
+    def _initialize_connection(self, conn):
+        super()._initialize_connection(conn)
+        # JIT compiling is for long reports: for a workspace's short queries it costs more than
+        # it saves (tens of ms when the row-level security's cost estimates look high). Servers
+        # without JIT (before PostgreSQL 11, some compatible ones) do not know the setting.
+        try:
+            conn.execute("SET jit = off")
+        except psycopg.errors.UndefinedObject:
+            pass
+
+
 def connect(url: str, password: str | None = None, readonly: bool = False) -> peewee.PostgresqlDatabase:
     """An open connection (autocommit outside transactions, as peewee expects)."""
     options = f"-c lock_timeout={LOCK_TIMEOUT_MS}" + (" -c default_transaction_read_only=on" if readonly else "")
     params = {"connect_timeout": CONNECT_TIMEOUT, "application_name": "perfdesk", "options": options}
     if password:
         params["password"] = password
-    db = peewee.PostgresqlDatabase(address.check(url), prefer_psycopg3=True, **params)
+    db = _Database(address.check(url), prefer_psycopg3=True, **params)
     try:
         db.connect()
     except (peewee.DatabaseError, psycopg.Error) as exc:

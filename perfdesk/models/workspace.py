@@ -64,6 +64,7 @@ class Workspace:
         self._scheme: tuple = (None, DEFAULT_SCHEME)
         self._seen: dict[int, int] = {}  # evaluation id -> the version last read or written here
         self._state: dict | None = None  # the (id -> version) map last polled by changes()
+        self._written: dict[int, int] = {}  # evaluation id -> the version this workspace's last edit made
 
     # -- opening and closing -------------------------------------------------------------
     @classmethod
@@ -163,10 +164,13 @@ class Workspace:
 
     @_bound
     def changes(self) -> set[int] | None:
-        """The evaluations added, changed or removed (by anyone) since the last call.
+        """The evaluations others added, changed or removed since the last call.
 
         None on the first call, and when the workspace settings changed (reload everything).
-        Cheap enough to poll every second: one query of ids and versions.
+        An evaluation whose version is the one this workspace's own edit made is left out: the
+        window showed that edit when it was made, and reloading for it again would cost a
+        load of every evaluation after each edit. Cheap enough to poll every second: one query
+        of ids and versions.
         """
         cursor = self.db.execute_sql("SELECT id, version FROM evaluation")
         state = dict(cursor.fetchall())
@@ -176,7 +180,8 @@ class Workspace:
             self._settings.clear()
             return None
         old = previous["evaluations"]
-        return {i for i in old.keys() | state.keys() if old.get(i) != state.get(i)}
+        return {i for i in old.keys() | state.keys()
+                if old.get(i) != state.get(i) and (state.get(i) is None or self._written.get(i) != state[i])}
 
     @_bound
     def evaluation_ids(self) -> list[int]:
@@ -311,7 +316,7 @@ class Workspace:
                 evaluation_id = self._claim(command, claimed)
                 command.apply()
                 touched.add(self._record(command, label, evaluation_id, actor, claimed))
-        self._seen.update((k, v) for k, v in claimed.items() if v is not None)
+        self._wrote(claimed)
         return touched
 
     @_bound
@@ -326,7 +331,7 @@ class Workspace:
                 evaluation_id = self._claim(command, claimed)
                 command.revert()
                 touched.add(self._record(command, f"撤销{label}", evaluation_id, actor, claimed))
-        self._seen.update((k, v) for k, v in claimed.items() if v is not None)
+        self._wrote(claimed)
         return touched
 
     @_bound
@@ -357,7 +362,13 @@ class Workspace:
             evaluation_id = self._claim(command, claimed)
             action()
             self._record(command, label, evaluation_id, actor, claimed)
-        self._seen.update((k, v) for k, v in claimed.items() if v is not None)
+        self._wrote(claimed)
+
+    def _wrote(self, claimed: dict[int, int | None]) -> None:
+        """Note the versions an edit's transaction made, once it committed."""
+        made = {k: v for k, v in claimed.items() if v is not None}
+        self._seen.update(made)
+        self._written.update(made)
 
     def _transaction(self):
         return _Transaction(self.db)

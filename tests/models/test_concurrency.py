@@ -15,7 +15,7 @@ import pytest
 
 from helpers import has_chinese, read_fixture_tables
 from perfdesk.models import Workspace
-from perfdesk.models.commands import SetField
+from perfdesk.models.commands import DeleteEvaluation, SetField
 
 WORKER = Path(__file__).with_name("edit_worker.py")
 
@@ -67,6 +67,26 @@ def test_second_editor_of_the_same_evaluation_is_refused_and_told_who_changed_wh
     with Workspace.open(url, readonly=True) as ws:
         assert next(ws.evaluation(evaluation_id).leaves()).actual == "20"
         assert [e.new for e in ws.audit_trail(evaluation_id)][-2:] == ["10", "20"]
+
+
+def test_changes_tell_others_edits_and_not_the_workspaces_own(empty_database):
+    """An open window polls changes(): its own edit was shown when made, so only others' edits
+    (and deletions, even of what it edited itself) make it reload."""
+    url = empty_database()
+    first_id, second_id = _server_workspace(url, ("004_02", "004_05"))
+    with Workspace.open(url) as mine, Workspace.open(url) as other:
+        assert mine.changes() is None  # the baseline
+        leaf = next(mine.evaluation(first_id).leaves())
+        mine.apply(SetField("indicator", leaf.id, "actual", "1"))
+        assert mine.changes() == set()
+        other.evaluation(first_id)
+        other.apply(SetField("indicator", leaf.id, "actual", "2"))
+        mine.apply(SetField("evaluation", second_id, "project", "本人修改"))
+        assert mine.changes() == {first_id}
+        mine.evaluation(first_id)
+        mine.apply(SetField("indicator", leaf.id, "actual", "3"))
+        other.apply(DeleteEvaluation(second_id))
+        assert mine.changes() == {second_id}
 
 
 def test_two_processes_incrementing_one_counter_never_lose_an_update(empty_database):

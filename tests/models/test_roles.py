@@ -191,6 +191,34 @@ def test_a_filler_cannot_move_rows_out_of_a_submitted_evaluation_with_raw_sql(of
         assert admin.evaluation(b).status == "submitted" and list(admin.evaluation(b).leaves())
 
 
+def _rows_read(plan: dict, relation: str) -> int:
+    """Rows an EXPLAIN ANALYZE plan read from `relation`, whatever the filters kept."""
+    own = (plan.get("Actual Rows", 0) + plan.get("Rows Removed by Filter", 0)) * plan.get("Actual Loops", 1) \
+        if plan.get("Relation Name") == relation else 0
+    return own + sum(_rows_read(child, relation) for child in plan.get("Plans", ()))
+
+
+def test_security_finds_an_edited_rows_evaluation_by_its_key(office, pg_cluster):
+    """An edit of one indicator checks that indicator's evaluation, not every evaluation the
+    role may see: with many evaluations in the unit, an edit stays a lookup by key."""
+    a = office.ids["a"]
+    database = office.url.rsplit("/", 1)[1]
+    columns = ", ".join(name for (name,) in pg_cluster.sql(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'evaluation' "
+        "AND column_name NOT IN ('id', 'version')", database=database))
+    pg_cluster.sql(f"INSERT INTO evaluation ({columns}) SELECT {columns} FROM evaluation, generate_series(1, 400) "
+                   "WHERE id = %s", database=database, params=(a,))  # copies of a published table
+    pg_cluster.sql("ANALYZE", database=database)
+    with office.raw("a") as conn:
+        leaf = conn.execute("SELECT max(id) FROM indicator WHERE evaluation_id = %s", (a,)).fetchone()[0]
+        conn.execute("BEGIN")
+        for statement in ("SELECT * FROM indicator WHERE id = %s", "UPDATE indicator SET actual = '1' WHERE id = %s",
+                          "SELECT * FROM fund_line WHERE id = %s", "SELECT * FROM audit_event WHERE id = %s"):
+            plan = conn.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {statement}", (leaf,)).fetchone()[0][0]["Plan"]
+            assert _rows_read(plan, "evaluation") <= 2, statement  # USING and WITH CHECK, one row each
+        conn.execute("ROLLBACK")
+
+
 def test_members_and_revoking(office, capsys):
     assert main(["server", "members", office.url]) == 0
     lines = capsys.readouterr().out.splitlines()

@@ -131,6 +131,16 @@ def test_foreign_and_newer_databases_are_refused(empty_database, pg_cluster):
         Workspace.open(newer)
 
 
+def test_connections_run_without_jit_compiling_also_after_reconnecting(empty_database):
+    """JIT compiling cost tens of milliseconds on a 填报 role's short queries (row-level security
+    makes their estimates look long): every connection of a workspace turns it off."""
+    with Workspace.create(empty_database()) as ws:
+        assert ws.db.execute_sql("SHOW jit").fetchone()[0] == "off"
+        ws.db.connection().close()  # as a server restart would
+        ws.reconnect()
+        assert ws.db.execute_sql("SHOW jit").fetchone()[0] == "off"
+
+
 def test_connection_failures_are_told_in_chinese(pg_cluster, empty_database, tmp_path, monkeypatch):
     url = empty_database()
     Workspace.create(url).close()
