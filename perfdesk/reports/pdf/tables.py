@@ -76,20 +76,35 @@ def cell_flowable(ts: Typesetter, cell: Cell | None):
     return "" if cell is None or not cell.text else ts.text(cell.text, cell.style)
 
 
-def fit_columns(ts: Typesetter, block: Block, widths: list[float]) -> list[float]:
-    """`widths` with each column widened to hold the widest word of its cells (a label does not
-    break inside a word, a figure keeps its size) as far as the other columns can give room."""
-    off = 1 if block.caption is not None else 0
+def fit_columns(ts: Typesetter, block: Block, widths: list[float], also: Sequence[Block] = ()) -> list[float]:
+    """`widths` with each column widened to hold the widest word of its cells, as far as the
+    other columns can give room: first the figures (a number prints whole at its size: 分值,
+    得分, amounts), then the labels (a label does not break inside a word), then the figures
+    again from the room the labels keep. `also`: blocks set on the same columns (the 总分 row
+    under the indicator table), whose figures must fit too."""
+    figures, labels = [0.0] * len(widths), [0.0] * len(widths)
     pad = PADDING["left"] + PADDING["right"] + 0.5
-    need = [0.0] * len(widths)
     if block.caption is not None and block.caption.text:
-        need[0] = ts.min_width(block.caption.text, block.caption.style) + pad
-    for row in (*block.head, *block.rows):
-        for i, cell in enumerate(row.cells):
-            if cell is not None and cell.text and cell.span == 1:
-                need[off + i] = max(need[off + i], ts.min_width(cell.text, cell.style) + pad)
-    short = [max(0.0, n - w) for n, w in zip(need, widths)]
-    spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+        labels[0] = ts.min_width(block.caption.text, block.caption.style) + pad
+    for part in (block, *also):
+        off = 1 if part.caption is not None else 0
+        for row in (*part.head, *part.rows):
+            for i, cell in enumerate(row.cells):
+                if cell is not None and cell.text and cell.span == 1:
+                    need = figures if ts.styles[cell.style].fit else labels
+                    need[off + i] = max(need[off + i], ts.min_width(cell.text, cell.style) + pad)
+    both = [max(f, l) for f, l in zip(figures, labels)]
+    narrowest = [min(w, ts.styles["cell"].size + pad) for w in widths]  # one character
+    widths = _widen(widths, figures, both)
+    widths = _widen(widths, both, both)
+    return _widen(widths, figures, [max(f, n) for f, n in zip(figures, narrowest)])
+
+
+def _widen(widths: list[float], want: list[float], keep: list[float]) -> list[float]:
+    """`widths` with the columns narrower than `want` widened from the room the others have
+    above `keep`, each giving in proportion to its room, the total width unchanged."""
+    short = [max(0.0, n - w) for n, w in zip(want, widths)]
+    spare = [max(0.0, w - k) if s == 0 else 0.0 for w, k, s in zip(widths, keep, short)]
     deficit, room = sum(short), sum(spare)
     if deficit <= 0 or room <= 0:
         return widths
