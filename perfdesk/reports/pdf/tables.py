@@ -143,11 +143,14 @@ class _Hidden:
 
 class PagedTable(Flowable):
     def __init__(self, spec: TableSpec, rows: list[_Row], page_height: float, tail: Sequence[Flowable] = (),
-                 keep: int = KEEP_WITH_TAIL):
+                 keep: int = KEEP_WITH_TAIL, follows: bool = False):
         super().__init__()
         self.spec, self.rows, self.tail = spec, rows, list(tail)
         self.page_height = page_height  # the shortest frame a part may start on
         self.keep = keep if tail else 0
+        # the rest of a table split on the page before: it starts at the top of the next page,
+        # never under its own first part (which would print the head rows again mid-page)
+        self.follows = follows
         self._width = None
         self._parts: list | None = None
 
@@ -190,7 +193,9 @@ class PagedTable(Flowable):
         tail = sum(h for _, h in self._tail_sizes) + sum(f.getSpaceBefore() for f in self.tail)
         estimate = self._head_height(availWidth) + sum(self._measure(r, availWidth) for r in self.rows)
         self._body = None
-        if estimate + tail <= availHeight:
+        if self.follows and not self._fresh(availHeight):
+            estimate = max(estimate, availHeight + 1)  # said not to fit: split() moves it on
+        elif estimate + tail <= availHeight:
             self._body = self._table(self.rows)
             estimate = self._body.wrap(availWidth, availHeight)[1]
         self.width, self.height = availWidth, estimate + tail
@@ -206,8 +211,15 @@ class PagedTable(Flowable):
             y -= f.getSpaceBefore() + h
             f.drawOn(self.canv, 0, y)
 
+    def _fresh(self, height: float) -> bool:
+        """True when `height` is a whole frame: the part starts at the top of a page."""
+        return height >= self.page_height - 1
+
     def split(self, availWidth, availHeight):
         rows, width = self.rows, availWidth
+        fresh = self._fresh(availHeight)
+        if self.follows and not fresh:
+            return []
         head = self._head_height(width)
         used, fit = head, 0
         for row in rows:
@@ -216,11 +228,14 @@ class PagedTable(Flowable):
             used, fit = used + row.height, fit + 1
         n = len(rows)
         count = max(0, n - self.keep) if fit == n else min(fit, max(0, n - self.keep))
-        fresh = availHeight >= self.page_height - 1
         if count == 0 and fresh and fit:  # a page of its own cannot hold the rows and the tail: split anyway
             count = min(fit, n - 1) if n > 1 else 0
         count = self._fitting(count, width, availHeight)
         if count:
+            if count == fit < n:  # the next row is what did not fit: a tall one starts here
+                started = self._start_row(count, width, availHeight)
+                if started:
+                    return started
             return [self._table(rows[:count]), self._rest(rows[count:])]
         if rows and self._splits_inside(rows[0], width, availHeight - head, fresh):
             top, bottom = self._split_row(rows[0], width, availHeight - head)
@@ -237,7 +252,22 @@ class PagedTable(Flowable):
         return count
 
     def _rest(self, rows: list[_Row]) -> "PagedTable":
-        return PagedTable(self.spec, rows, self.page_height, self.tail, self.keep or KEEP_WITH_TAIL)
+        return PagedTable(self.spec, rows, self.page_height, self.tail, self.keep or KEEP_WITH_TAIL, follows=True)
+
+    def _start_row(self, count: int, width: float, height: float) -> list | None:
+        """The first `count` rows and the top of row `count` on this page, the rest of that row
+        under the head rows of the next, when the row is too tall to move whole; else None."""
+        row = self.rows[count]
+        room = height - self._table(self.rows[:count]).wrap(width, height)[1]
+        if not self._splits_inside(row, width, room, False):
+            return None
+        top, bottom = self._split_row(row, width, room)
+        if all(not isinstance(c, Flowable) for c in top.cells):
+            return None
+        first = self._table([*self.rows[:count], top])
+        if first.wrap(width, height)[1] > height:
+            return None
+        return [first, self._rest([bottom, *self.rows[count + 1:]])]
 
     # -- rows taller than what is left ----------------------------------------------------
     def _splits_inside(self, row: _Row, width: float, room: float, fresh: bool) -> bool:
