@@ -116,8 +116,9 @@ class Form:
 @dataclass(frozen=True)
 class Chart:
     title: str
-    values: tuple[float, ...]  # one bar per evaluation, numbered 1…n
-    top: float  # the value axis runs from 0 to this
+    values: tuple[float | None, ...]  # one bar per evaluation, numbered 1…n; None: not computable ("—")
+    top: float  # the value axis runs from 0 to this (at least the largest value)
+    step: float  # between its ticks
 
 
 @dataclass(frozen=True)

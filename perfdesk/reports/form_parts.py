@@ -2,6 +2,8 @@
 (fund, goal), the signature block, and the "（续）" line of continuation pages."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Sequence
 
 from perfdesk.reports import figures, texts
@@ -15,7 +17,17 @@ HEADER_WIDTHS = (30, 60, 30, 60)
 
 
 def title(ev: Evaluation) -> tuple[Text, ...]:
-    return Text(ev.title or FORM_TITLES[ev.form], "title"), Text(texts.YEAR_LINE.format(year=ev.year), "subtitle")
+    """The form's title, and the "（2022年度）" line under it unless the title names that year."""
+    name = ev.title or FORM_TITLES[ev.form]
+    if names_year(name, ev.year):
+        return (Text(name, "title"),)
+    return Text(name, "title"), Text(texts.YEAR_LINE.format(year=ev.year), "subtitle")
+
+
+def names_year(text: str, year: int) -> bool:
+    """True when `text` holds `year` as a number of its own ("2022年度…", "（２０２２）"), not
+    inside a longer one (20221)."""
+    return re.search(rf"(?<!\d){year}(?!\d)", unicodedata.normalize("NFKC", text)) is not None
 
 
 def continued(label: str, name: str | None) -> str:

@@ -39,7 +39,7 @@ def report_content(items: list[Printed], grade_bands, sign: SignatureBlock, sect
         charts = _charts(items) if key == "conclusion" else ()
         built.append(Section(f"{texts.NUMERALS[number]}、{heading.split('、', 1)[1]}",
                              tuple(paragraphs or [Text(texts.NOTHING)]), charts,
-                             texts.CHART_NOTE if charts else ""))
+                             chart_note(charts) if charts else ""))
     appendices = (
         Appendix(texts.APPENDIX_SUMMARY, tuple(summary_forms(items, grade_bands))),
         Appendix(texts.APPENDIX_TABLES, tuple(form_of(item, sign) for item in items)),
@@ -170,7 +170,33 @@ FACTS = {
 
 
 def _charts(items: list[Printed]) -> tuple[Chart, ...]:
-    rates = tuple(float(i.scored.fund.rate) if i.scored.fund and i.scored.fund.rate is not None else 0.0 for i in items)
-    scores = tuple(float(i.scored.total) if i.scored.total is not None else 0.0 for i in items)
-    top_rate = math.ceil(max([100.0, *rates]) / 20) * 20
-    return Chart(texts.CHART_RATE, rates, top_rate), Chart(texts.CHART_SCORE, scores, 100.0)
+    """Execution rate and total score per project; a rate or score that cannot be computed
+    (budget 0 or blank, table not scored) is None: printed "—" with no bar, never as 0."""
+    rates = tuple(float(i.scored.fund.rate) if i.scored.fund and i.scored.fund.rate is not None else None
+                  for i in items)
+    scores = tuple(float(i.scored.total) if i.scored.total is not None else None for i in items)
+    return Chart(texts.CHART_RATE, rates, *axis_top(rates)), Chart(texts.CHART_SCORE, scores, *axis_top(scores))
+
+
+def chart_note(charts: tuple[Chart, ...]) -> str:
+    """The note under the charts; it says what "—" means when a value could not be computed."""
+    blank = any(value is None for chart in charts for value in chart.values)
+    return texts.CHART_NOTE + (texts.CHART_NOTE_BLANK if blank else "")
+
+
+AXIS_STEPS = 6  # most steps on a value axis
+
+
+def axis_top(values, least: float = 100.0) -> tuple[float, float]:
+    """(top, step) of a value axis from 0 holding every value and at least `least` (100: points
+    and %): the step is 1, 2 or 5 × 10^k, the top a whole number of steps, at most 6 of them.
+    [96, 110] -> (120, 20); [250.5] -> (300, 50); None values are ignored."""
+    largest = max([least, *(v for v in values if v is not None)])
+    exponent = math.floor(math.log10(largest)) - 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * 10.0 ** exponent
+            steps = math.ceil(largest / step - 1e-9)
+            if steps <= AXIS_STEPS:
+                return steps * step, step
+        exponent += 1

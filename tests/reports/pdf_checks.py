@@ -37,7 +37,7 @@ def flat(text: str) -> str:
 class Page:
     number: int
     text: str  # the characters in drawing order, whitespace removed
-    words: list[dict]  # text, x0, x1, top, bottom (PDF points, y up): tight boxes of abutting characters
+    words: list[dict]  # text, x0, x1, top, bottom (PDF points, y up), size: tight boxes of abutting characters
     verticals: list[tuple[float, float, float]]  # x, bottom, top of vertical rules
     horizontals: list[tuple[float, float, float]]  # y, x0, x1 of horizontal rules
 
@@ -88,8 +88,9 @@ def _words(chars: list) -> list[dict]:
             current["text"] += ch
             current["x0"], current["x1"] = min(current["x0"], tight[0]), max(current["x1"], tight[2])
             current["bottom"], current["top"] = min(current["bottom"], tight[1]), max(current["top"], tight[3])
+            current["size"] = min(current["size"], size)
         else:
-            current = {"text": ch, "x0": tight[0], "x1": tight[2], "bottom": tight[1], "top": tight[3]}
+            current = {"text": ch, "x0": tight[0], "x1": tight[2], "bottom": tight[1], "top": tight[3], "size": size}
             words.append(current)
         last = loose
     return words

@@ -29,8 +29,9 @@ class Renderer:
         self.page_height = form_frame(landscape, True).height  # the shortest frame a table part starts on
 
     # -- parts ----------------------------------------------------------------------------
-    def widths(self, block: Block) -> list[float]:
-        return fit_columns(self.ts, block, [w * mm * self.scale for w in block.widths])
+    def widths(self, block: Block, also: Sequence[Block] = ()) -> list[float]:
+        """Column widths in points: `block`'s, fitted to its cells and to those of `also`."""
+        return fit_columns(self.ts, block, [w * mm * self.scale for w in block.widths], also)
 
     def block(self, block: Block, tail: Sequence = (), widths: list[float] | None = None) -> PagedTable:
         spec, rows = table_spec(self.ts, block, widths or self.widths(block))
@@ -52,7 +53,9 @@ class Renderer:
     # -- forms ----------------------------------------------------------------------------
     def form(self, form: Form, tag: PageTag, on_draw=None) -> list:
         """One form from the top of a page: its pages after the first carry `form.continued`."""
-        widths = self.widths(form.table)  # the 总分 row keeps the columns of the table above it
+        # the 总分 row keeps the columns of the table above it, so its figures size them too
+        aligned = [p for p in form.tail if isinstance(p, Block) and p.widths == form.table.widths]
+        widths = self.widths(form.table, aligned)
         tail = [f for part in form.tail for f in self.part(part, form.table, widths)]
         return [
             Marker(tag, on_draw), *(self.text(t) for t in form.title),

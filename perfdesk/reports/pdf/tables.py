@@ -76,20 +76,35 @@ def cell_flowable(ts: Typesetter, cell: Cell | None):
     return "" if cell is None or not cell.text else ts.text(cell.text, cell.style)
 
 
-def fit_columns(ts: Typesetter, block: Block, widths: list[float]) -> list[float]:
-    """`widths` with each column widened to hold the widest word of its cells (a label does not
-    break inside a word, a figure keeps its size) as far as the other columns can give room."""
-    off = 1 if block.caption is not None else 0
+def fit_columns(ts: Typesetter, block: Block, widths: list[float], also: Sequence[Block] = ()) -> list[float]:
+    """`widths` with each column widened to hold the widest word of its cells, as far as the
+    other columns can give room: first the figures (a number prints whole at its size: 分值,
+    得分, amounts), then the labels (a label does not break inside a word), then the figures
+    again from the room the labels keep. `also`: blocks set on the same columns (the 总分 row
+    under the indicator table), whose figures must fit too."""
+    figures, labels = [0.0] * len(widths), [0.0] * len(widths)
     pad = PADDING["left"] + PADDING["right"] + 0.5
-    need = [0.0] * len(widths)
     if block.caption is not None and block.caption.text:
-        need[0] = ts.min_width(block.caption.text, block.caption.style) + pad
-    for row in (*block.head, *block.rows):
-        for i, cell in enumerate(row.cells):
-            if cell is not None and cell.text and cell.span == 1:
-                need[off + i] = max(need[off + i], ts.min_width(cell.text, cell.style) + pad)
-    short = [max(0.0, n - w) for n, w in zip(need, widths)]
-    spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+        labels[0] = ts.min_width(block.caption.text, block.caption.style) + pad
+    for part in (block, *also):
+        off = 1 if part.caption is not None else 0
+        for row in (*part.head, *part.rows):
+            for i, cell in enumerate(row.cells):
+                if cell is not None and cell.text and cell.span == 1:
+                    need = figures if ts.styles[cell.style].fit else labels
+                    need[off + i] = max(need[off + i], ts.min_width(cell.text, cell.style) + pad)
+    both = [max(f, l) for f, l in zip(figures, labels)]
+    narrowest = [min(w, ts.styles["cell"].size + pad) for w in widths]  # one character
+    widths = _widen(widths, figures, both)
+    widths = _widen(widths, both, both)
+    return _widen(widths, figures, [max(f, n) for f, n in zip(figures, narrowest)])
+
+
+def _widen(widths: list[float], want: list[float], keep: list[float]) -> list[float]:
+    """`widths` with the columns narrower than `want` widened from the room the others have
+    above `keep`, each giving in proportion to its room, the total width unchanged."""
+    short = [max(0.0, n - w) for n, w in zip(want, widths)]
+    spare = [max(0.0, w - k) if s == 0 else 0.0 for w, k, s in zip(widths, keep, short)]
     deficit, room = sum(short), sum(spare)
     if deficit <= 0 or room <= 0:
         return widths
@@ -128,11 +143,14 @@ class _Hidden:
 
 class PagedTable(Flowable):
     def __init__(self, spec: TableSpec, rows: list[_Row], page_height: float, tail: Sequence[Flowable] = (),
-                 keep: int = KEEP_WITH_TAIL):
+                 keep: int = KEEP_WITH_TAIL, follows: bool = False):
         super().__init__()
         self.spec, self.rows, self.tail = spec, rows, list(tail)
         self.page_height = page_height  # the shortest frame a part may start on
         self.keep = keep if tail else 0
+        # the rest of a table split on the page before: it starts at the top of the next page,
+        # never under its own first part (which would print the head rows again mid-page)
+        self.follows = follows
         self._width = None
         self._parts: list | None = None
 
@@ -175,7 +193,9 @@ class PagedTable(Flowable):
         tail = sum(h for _, h in self._tail_sizes) + sum(f.getSpaceBefore() for f in self.tail)
         estimate = self._head_height(availWidth) + sum(self._measure(r, availWidth) for r in self.rows)
         self._body = None
-        if estimate + tail <= availHeight:
+        if self.follows and not self._fresh(availHeight):
+            estimate = max(estimate, availHeight + 1)  # said not to fit: split() moves it on
+        elif estimate + tail <= availHeight:
             self._body = self._table(self.rows)
             estimate = self._body.wrap(availWidth, availHeight)[1]
         self.width, self.height = availWidth, estimate + tail
@@ -191,8 +211,15 @@ class PagedTable(Flowable):
             y -= f.getSpaceBefore() + h
             f.drawOn(self.canv, 0, y)
 
+    def _fresh(self, height: float) -> bool:
+        """True when `height` is a whole frame: the part starts at the top of a page."""
+        return height >= self.page_height - 1
+
     def split(self, availWidth, availHeight):
         rows, width = self.rows, availWidth
+        fresh = self._fresh(availHeight)
+        if self.follows and not fresh:
+            return []
         head = self._head_height(width)
         used, fit = head, 0
         for row in rows:
@@ -201,11 +228,14 @@ class PagedTable(Flowable):
             used, fit = used + row.height, fit + 1
         n = len(rows)
         count = max(0, n - self.keep) if fit == n else min(fit, max(0, n - self.keep))
-        fresh = availHeight >= self.page_height - 1
         if count == 0 and fresh and fit:  # a page of its own cannot hold the rows and the tail: split anyway
             count = min(fit, n - 1) if n > 1 else 0
         count = self._fitting(count, width, availHeight)
         if count:
+            if count == fit < n:  # the next row is what did not fit: a tall one starts here
+                started = self._start_row(count, width, availHeight)
+                if started:
+                    return started
             return [self._table(rows[:count]), self._rest(rows[count:])]
         if rows and self._splits_inside(rows[0], width, availHeight - head, fresh):
             top, bottom = self._split_row(rows[0], width, availHeight - head)
@@ -222,7 +252,22 @@ class PagedTable(Flowable):
         return count
 
     def _rest(self, rows: list[_Row]) -> "PagedTable":
-        return PagedTable(self.spec, rows, self.page_height, self.tail, self.keep or KEEP_WITH_TAIL)
+        return PagedTable(self.spec, rows, self.page_height, self.tail, self.keep or KEEP_WITH_TAIL, follows=True)
+
+    def _start_row(self, count: int, width: float, height: float) -> list | None:
+        """The first `count` rows and the top of row `count` on this page, the rest of that row
+        under the head rows of the next, when the row is too tall to move whole; else None."""
+        row = self.rows[count]
+        room = height - self._table(self.rows[:count]).wrap(width, height)[1]
+        if not self._splits_inside(row, width, room, False):
+            return None
+        top, bottom = self._split_row(row, width, room)
+        if all(not isinstance(c, Flowable) for c in top.cells):
+            return None
+        first = self._table([*self.rows[:count], top])
+        if first.wrap(width, height)[1] > height:
+            return None
+        return [first, self._rest([bottom, *self.rows[count + 1:]])]
 
     # -- rows taller than what is left ----------------------------------------------------
     def _splits_inside(self, row: _Row, width: float, room: float, fresh: bool) -> bool:

@@ -3,7 +3,8 @@ see reports.linebreak), splits between lines in constant time per page, and draw
 characters in the first face that has them.
 
 Text is never parsed as markup: "<p>" prints as the four characters it is. Nothing drawn is wider
-than the width the block was given (figures shrink to fit first, when their style says so).
+than the width the block was given (figures shrink to fit first, when their style says so; a
+figure that is one word is never cut, it shrinks as far as it must).
 """
 from __future__ import annotations
 
@@ -117,13 +118,19 @@ class TextBlock(Flowable):
             text = "\n".join(line.text for line in self.lines)
         else:
             text = self.text
+        self.laid_width = width
         if style.fit and "\n" not in text:
             natural = self.ts.width(text, style.face, size)
             if natural > width > 0:
-                size = max(MIN_FIT_SIZE, size * width / natural)
+                size = size * width / natural
+                if size < MIN_FIT_SIZE and self._breakable(text):
+                    size = MIN_FIT_SIZE  # words of a figure may go on lines of their own
+                else:  # one word (a number): one line, never cut between its digits
+                    self.size, self.lines = size, [Line(text, True, True)]
+                    return
         self.size = size
-        self.laid_width = width
         self.lines = []
+
         def char_width(ch: str) -> float:
             return self.ts.glyph(ch, style.face)[1] * size / 1000
 
@@ -133,6 +140,13 @@ class TextBlock(Flowable):
             else:
                 broken = break_lines(paragraph, width, char_width, style.words, indent=style.indent)
             self.lines += [Line(t, i == 0, i == len(broken) - 1) for i, t in enumerate(broken)]
+
+    def _breakable(self, text: str) -> bool:
+        """True when `text` has a legal line break (it is not one word)."""
+        def char_width(ch: str) -> float:
+            return self.ts.glyph(ch, self.style.face)[1]
+
+        return widest_unbreakable(text, char_width, self.style.words) < sum(map(char_width, text)) - 1e-6
 
     @property
     def leading(self) -> float:

@@ -265,7 +265,11 @@ def _row(cells) -> Row:
 
 
 def _figure_row(i: int, charts: Sequence[Chart]):
-    return _row((Cell(str(i + 1), "small_center"), *(Cell(f"{c.values[i]:.2f}", "small_number") for c in charts)))
+    return _row((Cell(str(i + 1), "small_center"), *(_figure(c.values[i]) for c in charts)))
+
+
+def _figure(value: float | None) -> Cell:
+    return Cell(texts.DASH, "small_center") if value is None else Cell(f"{value:.2f}", "small_number")
 
 
 def _hidden_cells(block: Block, first: int) -> set[tuple[int, int]]:
