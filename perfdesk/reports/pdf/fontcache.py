@@ -133,7 +133,7 @@ def _restore(face: TTFontFile, path: Path) -> bool:
     except (OSError, ValueError, KeyError, TypeError):
         return False
     if not (len(a["codes"]) == len(a["glyphs"]) == len(a["widths"]) and len(a["back_glyphs"]) == len(a["back_codes"])
-            and len(a["more_glyphs"]) == len(a["more_codes"]) and set(a["more_glyphs"]) <= set(a["back_glyphs"])
+            and len(a["more_glyphs"]) == len(a["more_codes"]) and not set(a["more_glyphs"]).difference(a["back_glyphs"])
             and len(a["advances"]) == len(a["bearings"]) == face.numGlyphs
             and len(a["positions"]) == face.numGlyphs + 1):
         return False
