@@ -286,13 +286,14 @@ def selected_evaluations(ws, args):
 
 
 def _export(args) -> int:
-    from perfdesk.io.files import write_atomically
+    # each format's modules only when it is asked for: a PDF export starts as a fresh process
     with _open_to_read(args.workspace) as ws:
         evaluations = selected_evaluations(ws, args)
         scheme = ws.scheme()
         signature = ws.signature_block()
         if args.offline:
             from perfdesk.io import offline
+            from perfdesk.io.files import write_atomically
             try:
                 text = offline.dumps(ws, args.unit, [e.id for e in evaluations])
             except offline.OfflineError as exc:
@@ -310,6 +311,7 @@ def _export(args) -> int:
         write_workbook(args.xlsx, evaluations, scheme, signature)
         return 0
     from perfdesk.io import exchange
+    from perfdesk.io.files import write_atomically
     write_atomically(args.json, exchange.dumps(evaluations))
     return 0
 

@@ -16,8 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from perfdesk.models import messages as msg
 from perfdesk.models.migrations import APPLICATION_ID, CURRENT_VERSION, migrate
-from perfdesk.models.review import STATUS_NAMES
-from perfdesk.scoring.evaluation import FORM_KINDS
+from perfdesk.scoring.evaluation import FORM_KINDS, STATUSES
 from perfdesk.scoring.rules import DIRECTIONS
 
 
@@ -123,7 +122,7 @@ def _check_values(connection, version: int) -> None:
     forms = ", ".join(f"'{f}'" for f in FORM_KINDS)
     bad_evaluation = f"form NOT IN ({forms}) OR year NOT BETWEEN 1900 AND 2200"
     if version >= 2:
-        bad_evaluation += f" OR status NOT IN ({', '.join(repr(s) for s in STATUS_NAMES)})"
+        bad_evaluation += f" OR status NOT IN ({', '.join(repr(s) for s in STATUSES)})"
     if connection.execute(f"SELECT 1 FROM evaluation WHERE {bad_evaluation} LIMIT 1").fetchone():
         raise Damaged(msg.DAMAGE_VALUES.format(table="evaluation"))
     # The tree: levels 1 to 3, a child one level below a parent of its own evaluation (so no cycles).

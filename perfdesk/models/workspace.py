@@ -1,4 +1,8 @@
-"""The workspace façade: one object that opens a file, hands out snapshots and applies edits."""
+"""The workspace façade: one object that opens a file, hands out snapshots and applies edits.
+
+The edit commands (models.commands, models.review) are imported by the methods that edit: a
+command-line export, which only reads, starts faster without them.
+"""
 from __future__ import annotations
 
 import functools
@@ -14,11 +18,10 @@ from perfdesk.models import drivers  # noqa: F401  (before peewee: without psyco
 import peewee
 
 from perfdesk.models import SUFFIX  # noqa: F401 - defined once in the package, re-exported here
-from perfdesk.models import address, backups, database, dialect, faults, integrity, review, snapshots
+from perfdesk.models import address, backups, database, dialect, faults, integrity, snapshots
 from perfdesk.models import audit_trail as trail
 from perfdesk.models import messages as msg
 from perfdesk.models import schema as s
-from perfdesk.models.commands import CreateEvaluation, DeleteEvaluation, SetSetting
 from perfdesk.models.conflicts import conflict_message
 from perfdesk.models.errors import EditConflict, EvaluationFinal, WorkspaceError
 from perfdesk.models.migrations import migrate
@@ -338,11 +341,13 @@ class Workspace:
     def import_evaluations(self, evaluations: list[Evaluation], replacing: Iterable[int] = ()) -> list[int]:
         """Store `evaluations` in one transaction, deleting the tables whose ids are in `replacing`
         in the same step; returns the new ids."""
+        from perfdesk.models.commands import CreateEvaluation, DeleteEvaluation
         commands = [CreateEvaluation(e) for e in evaluations]
         self.apply_all([*(DeleteEvaluation(i) for i in replacing), *commands], "导入评价表")
         return [c.created.id for c in commands]
 
     def set_setting(self, key: str, value) -> None:
+        from perfdesk.models.commands import SetSetting
         self.apply(SetSetting(key, value))
 
     def error_findings(self, evaluation_id: int) -> list:
@@ -352,6 +357,7 @@ class Workspace:
 
     def submit(self, evaluation_id: int, note: str | None = None) -> None:
         """提交审核: refused while error-level findings stand unexplained (models.review)."""
+        from perfdesk.models import review
         self.apply(review.submit(evaluation_id, len(self.error_findings(evaluation_id)), note))
 
     def _run(self, command, action, label) -> None:
@@ -427,6 +433,7 @@ class Workspace:
             raise EvaluationFinal(msg.SUBMITTED)
 
     def _record(self, command, label, evaluation_id, actor, claimed) -> int | None:
+        from perfdesk.models.commands import SetSetting
         if isinstance(command, SetSetting):
             self._settings.pop(command.key, None)
         target, old, new = command.audit()

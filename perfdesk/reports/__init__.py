@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from perfdesk.reports.forms import Printed, form_of, scored
-from perfdesk.reports.report import report_content
-from perfdesk.reports.summary_table import summary_forms
 from perfdesk.reports.texts import SUMMARY_TITLE
 from perfdesk.scoring.evaluation import Evaluation
 from perfdesk.scoring.messages import FORM_TITLES, REPORT_SECTIONS
@@ -82,8 +80,10 @@ def write_pdf(path: str | Path, kind: str, evaluations: Iterable[Evaluation], sc
     if kind == "table":
         story, title = render.forms([form_of(item, signature) for item in items]), _table_title(items)
     elif kind == "summary":
+        from perfdesk.reports.summary_table import summary_forms
         story, title = render.forms(summary_forms(items, scheme.grade_bands, progress), progress=False), SUMMARY_TITLE
     else:
+        from perfdesk.reports.report import report_content
         report = report_content(items, scheme.grade_bands, signature, chosen, (created or datetime.now()).date())
         story, title = render.report(report), report.title
     pages = build_pdf(path, story, ts, landscape, title, FIRST_TEMPLATE[kind], created)
@@ -106,9 +106,11 @@ def write_docx(path: str | Path, kind: str, evaluations: Iterable[Evaluation], s
         render.forms([form_of(item, signature) for item in items])
         title = _table_title(items)
     elif kind == "summary":
+        from perfdesk.reports.summary_table import summary_forms
         render.forms(summary_forms(items, scheme.grade_bands))
         title = SUMMARY_TITLE
     else:
+        from perfdesk.reports.report import report_content
         report = report_content(items, scheme.grade_bands, signature, chosen, (created or datetime.now()).date())
         render.report(report)
         title = report.title

@@ -67,3 +67,23 @@ def test_a_pdf_set_with_cached_metrics_is_the_same_file(tmp_path):
         subprocess.run([sys.executable, "-c", script, str(tmp_path / name)], check=True, env=env)
     assert len(list((tmp_path / "cache" / "fonts").glob("*.metrics"))) == 2
     assert (tmp_path / "parsed.pdf").read_bytes() == (tmp_path / "cached.pdf").read_bytes()
+
+
+def test_font_subsets_equal_reportlabs_own(tmp_path, monkeypatch):
+    """The glyph table is read glyph by glyph from the mapped file: the embedded subset is the
+    same bytes as reportlab makes from its own copy of the file (composite glyphs included)."""
+    monkeypatch.setenv("PERFDESK_CACHE_DIR", str(tmp_path))
+    for face in (SONG, SANS):
+        plain = TTFont(face.name, str(face.path), subfontIndex=face.index).face
+        cached = CachedTTFont(face.name, str(face.path), face.index).face
+        composite = [code for code, glyph in sorted(plain.charToGlyph.items())[:3000]
+                     if _is_composite(plain, glyph)][:20]
+        assert composite
+        codes = [ord(c) for c in "预算绩效自评表（续）,。0123456789%"] + composite
+        assert cached.makeSubset(codes) == plain.makeSubset(codes)
+
+
+def _is_composite(face, glyph: int) -> bool:
+    """A glyph made of other glyphs (negative contour count), whose references a subset renumbers."""
+    start = face.get_table_pos("glyf")[0] + face.glyphPos[glyph]
+    return face.glyphPos[glyph + 1] > face.glyphPos[glyph] and face._ttf_data[start] & 0x80

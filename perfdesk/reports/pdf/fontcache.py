@@ -5,6 +5,7 @@ each bundled CJK face, most of the time a one-table PDF export takes. The figure
 stored once per face file in the user's cache folder (JSON, keyed by the file's path, size and
 time and by the reportlab version) and read back in a few milliseconds; everything else about the
 face is still read from the font file. A missing, stale or damaged cache is simply rebuilt.
+Embedding a subset copies only the glyphs it uses out of the memory-mapped file.
 """
 from __future__ import annotations
 
@@ -64,6 +65,29 @@ class CachedFace(TTFontFace):
         if path is not None:
             _store(self, path)
 
+    def get_table(self, tag):
+        if tag == "glyf":  # read by makeSubset glyph by glyph: copy only the glyphs used
+            start, length = self.get_table_pos(tag)
+            return _Slices(self._ttf_data, start, length)
+        return super().get_table(tag)
+
+
+class _Slices:
+    """A table of the font file of which only the slices asked for are copied (a bundled CJK
+    face's glyf table is megabytes; a subset uses a few hundred glyphs of it)."""
+
+    def __init__(self, data: mmap.mmap, start: int, length: int):
+        self.data, self.start, self.length = data, start, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index: slice) -> bytes:
+        begin, end, step = index.indices(self.length)
+        if step != 1:
+            raise ValueError("only contiguous slices of a font table")
+        return self.data[self.start + begin: self.start + max(begin, end)]
+
 
 class CachedTTFont(TTFont):
     """TTFont (reportlab) built on a CachedFace; the rest as TTFont.__init__ sets it."""
@@ -109,7 +133,7 @@ def _restore(face: TTFontFile, path: Path) -> bool:
     except (OSError, ValueError, KeyError, TypeError):
         return False
     if not (len(a["codes"]) == len(a["glyphs"]) == len(a["widths"]) and len(a["back_glyphs"]) == len(a["back_codes"])
-            and len(a["more_glyphs"]) == len(a["more_codes"]) and set(a["more_glyphs"]) <= set(a["back_glyphs"])
+            and len(a["more_glyphs"]) == len(a["more_codes"]) and not set(a["more_glyphs"]).difference(a["back_glyphs"])
             and len(a["advances"]) == len(a["bearings"]) == face.numGlyphs
             and len(a["positions"]) == face.numGlyphs + 1):
         return False
