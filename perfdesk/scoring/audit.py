@@ -65,7 +65,7 @@ def where_of(result: IndicatorResult) -> str:
 
 
 def _fund_where(label: str) -> str:
-    return msg.WHERE_FUND.format(label=label)
+    return msg.WHERE_FUND.format(label=(label or "").rstrip("：: "))  # "年度资金总额：" as printed
 
 
 # --- fund block ---------------------------------------------------------------------------

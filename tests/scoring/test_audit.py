@@ -58,6 +58,8 @@ def test_fund_parts_sum():
     ev = load("004_02")
     ev = replace(ev, funds=ev.funds[:1] + (replace(ev.funds[1], executed=D("23871869.00")),) + ev.funds[2:])
     assert found(ev)["FUND_PARTS_SUM"] == ["项目资金 / 年度资金总额"]
+    labelled = with_fund(ev, label="年度资金总额：")  # a label printed with its colon (WPS tables)
+    assert found(labelled)["FUND_PARTS_SUM"] == ["项目资金 / 年度资金总额"]
 
 
 def test_over_execution():

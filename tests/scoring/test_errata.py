@@ -51,7 +51,7 @@ def test_001_actual_restates_target(name):
 def test_002_03_fund_score_missing_from_the_table():
     result = scored("002_03")
     assert result.fund.recorded_score is None and result.fund.score == D("6.31")
-    assert findings_at("002_03", "FUND_SCORE_MISMATCH") == ["项目资金 / 资金总额:"]
+    assert findings_at("002_03", "FUND_SCORE_MISMATCH") == ["项目资金 / 资金总额"]
     # Σ printed indicator scores is 86; only the computed 6.31 makes the printed 92.31.
     assert sum(r.recorded for r in result.indicators) == 86
     assert result.total == result.recorded_total == D("92.31")
