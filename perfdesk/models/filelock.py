@@ -24,7 +24,7 @@ import platform
 import stat
 from pathlib import Path
 
-from perfdesk.models import faults
+from perfdesk.models import faults, ownership
 from perfdesk.models import messages as msg
 from perfdesk.models.errors import WorkspaceError
 
@@ -158,7 +158,7 @@ class WorkspaceFile:
 def note_path(path: Path) -> Path:
     """The note beside the file (by its real name, whatever link it was opened through)."""
     real = Path(os.path.realpath(path))
-    return real.with_name(real.name + ".lock")
+    return real.with_name(real.name + ownership.LOCK_SUFFIX)
 
 
 class EditorNote:

@@ -32,6 +32,7 @@ from perfdesk.models import messages as msg
 from perfdesk.models.errors import WorkspaceError
 
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+LOCK_SUFFIX = ".lock"  # the note of who edits (filelock.note_path), beside the workspace
 
 # (st_dev, st_ino) of every workspace file open in this process -> the path it was opened by.
 _open: dict[tuple[int, int], Path] = {}
@@ -88,14 +89,16 @@ def refuse_special_file(path: str | Path) -> None:
 
 
 def refuse_export_target(path: str | Path) -> None:
-    """Raise WorkspaceError unless an export may write `path`: not a folder, nor a workspace file
-    or its -wal/-shm/-journal file, wherever it is open (replacing the file would lose the workspace,
+    """Raise WorkspaceError unless an export may write `path`: not a folder nor in a missing one,
+    not a workspace file or its -wal/-shm/-journal file or its .lock note, wherever it is open (replacing the file would lose the workspace,
     and another program's edits with it). Looks at the first 100 bytes of a file not open here."""
     refuse_open_workspace(path)
     path = Path(path)
     if os.path.isdir(path):
         raise WorkspaceError(msg.IS_FOLDER.format(path=path))
-    candidates = [path] + [Path(str(path)[:-len(s)]) for s in SIDE_SUFFIXES if str(path).endswith(s)]
+    if not path.parent.is_dir():
+        raise WorkspaceError(msg.NO_EXPORT_FOLDER.format(path=path, folder=path.parent))
+    candidates = [path] + [Path(str(path)[:-len(s)]) for s in (*SIDE_SUFFIXES, LOCK_SUFFIX) if str(path).endswith(s)]
     if any(_is_workspace_file(candidate) for candidate in candidates):
         raise WorkspaceError(msg.OVERWRITE_WORKSPACE.format(path=path))
 

@@ -89,3 +89,19 @@ def test_an_export_into_a_folder_says_so(tmp_path):
     (tmp_path / "导出").mkdir()
     run = _run("export", "w.perfdesk", "--pdf", "导出", cwd=tmp_path)
     assert run.returncode == 1 and run.stderr.strip() == "导出 是文件夹，不是文件：请选择（或输入）一个文件名"
+
+
+def test_an_export_over_a_workspace_lock_note_or_into_a_missing_folder_is_refused(tmp_path):
+    with Workspace.create(tmp_path / "w.perfdesk") as ws:
+        ws.import_evaluations(exchange.loads(path_of("002_01").read_text(encoding="utf-8")))
+    with Workspace.open(tmp_path / "w.perfdesk"):  # the window: its note of who edits is beside the file
+        note = tmp_path / "w.perfdesk.lock"
+        assert note.exists()
+        before = note.read_bytes()
+        run = _run("export", "w.perfdesk", "--pdf", "w.perfdesk.lock", cwd=tmp_path)
+        assert run.returncode == 1 and "导出不能覆盖它" in run.stderr
+        assert note.read_bytes() == before
+    run = _run("export", "w.perfdesk", "--pdf", "没有的文件夹/x.pdf", cwd=tmp_path)
+    assert run.returncode == 1
+    assert run.stderr.strip() == "无法保存 没有的文件夹/x.pdf：文件夹 没有的文件夹 不存在（请先建立文件夹，或检查路径是否写错）"
+    assert not list(tmp_path.glob("**/*.tmp"))
