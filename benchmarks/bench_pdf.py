@@ -6,6 +6,8 @@ Targets: one table ≥ 10× faster than LibreOffice; 50 evaluations < 5 s.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import shutil
 import statistics
 import subprocess
@@ -50,7 +52,7 @@ def libreoffice_seconds(out: Path, repeats: int) -> float | None:
 def main() -> None:
     evaluations = fixture_evaluations()
     one = next(ev for ev in evaluations if ev.project == "医疗保障管理事务")  # 004_01, 19 indicators
-    fifty = list(islice(cycle(evaluations), 50))
+    fifty = [replace(ev, year=2022) for ev in islice(cycle(evaluations), 50)]  # a report covers one year
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         write_pdf(out / "warm.pdf", "table", [one], DEFAULT_SCHEME)  # font loading is paid once per process

@@ -41,11 +41,16 @@ def installed_choices() -> dict[str, str]:
 
 
 def check_request(kind: str, evaluations: list[Evaluation], sections) -> tuple[str, ...] | None:
-    """ValueError (Chinese) for an unknown kind, no evaluations or unknown report sections."""
+    """ValueError (Chinese) for an unknown kind, no evaluations, a report over several years or
+    unknown report sections."""
     if kind not in KINDS:
         raise ValueError(f"未知的导出类型：{kind}")
     if not evaluations:
         raise ValueError("没有可导出的评价表")
+    years = sorted({ev.year for ev in evaluations})
+    if kind == "report" and len(years) > 1:  # a report states one year's budget, grades and title
+        raise ValueError(f"自评报告按年度编写，所选评价表属于 {'、'.join(map(str, years))} 年度，请只选一个年度"
+                         "（命令行用 --year）")
     chosen = None if sections is None else tuple(sections)
     if chosen is not None and (not chosen or set(chosen) - {key for key, _ in REPORT_SECTIONS}):
         keys = "、".join(f"{key}（{heading.split('、', 1)[1]}）" for key, heading in REPORT_SECTIONS)

@@ -239,3 +239,17 @@ def test_a_table_met_twice_in_one_import_is_stored_once(tmp_path, capsys):
     assert main(["import", str(ws), table, table, "--duplicates", "replace"]) == 0
     out, err = capsys.readouterr()
     assert len(out.split()) == 1 and "替换：2020 年度“建档立卡个人缴费县级配套资金”（本次导入的前一张表）" in err
+
+
+def test_a_report_covers_one_year(tmp_path, fixtures_dir, capsys):
+    """A report states one year's budget, grades and title: tables of several years are refused."""
+    ws = tmp_path / "w.perfdesk"
+    main(["new", str(ws)])
+    main(["import", str(ws), str(fixtures_dir / "004_02_chengxiang_yiliao_jiuzhu.json"),
+          str(fixtures_dir / "001_01_chengxiang_jumin_canbao_xianji_pipei.json")])
+    capsys.readouterr()
+    for option in ("--pdf", "--docx"):
+        assert main(["export", str(ws), option, str(tmp_path / f"r{option}"), "--kind", "report"]) == 1
+        assert capsys.readouterr().err.strip() == \
+            "自评报告按年度编写，所选评价表属于 2021、2022 年度，请只选一个年度（命令行用 --year）"
+        assert main(["export", str(ws), option, str(tmp_path / f"r{option}"), "--kind", "report", "--year", "2022"]) == 0
