@@ -311,6 +311,8 @@ def _copy_in_memory(path: Path, uri: str) -> peewee.SqliteDatabase:
 
 def create_file(path: Path) -> None:
     """A new, empty workspace at `path`, written in one step: on failure there is no file."""
+    if os.path.isdir(path):
+        raise WorkspaceError(msg.IS_FOLDER.format(path=path))
     if os.path.lexists(path):
         raise WorkspaceError(msg.ALREADY_EXISTS.format(path=path))
     if not path.parent.is_dir():  # a mistyped folder is said, not made

@@ -170,3 +170,9 @@ def test_new_in_a_folder_that_does_not_exist_makes_no_folder(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err == f"无法创建工作区 {path}：文件夹 {path.parent} 不存在（请先建立文件夹，或检查路径是否写错）"
     assert not (tmp_path / "不存在的文件夹").exists()
+
+
+def test_new_on_a_folder_says_it_is_a_folder(tmp_path, capsys):
+    (tmp_path / "表格").mkdir()
+    assert main(["new", str(tmp_path / "表格")]) == 1
+    assert capsys.readouterr().err.strip() == f"{tmp_path / '表格'} 是文件夹，不是文件：请选择（或输入）一个文件名"
