@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -81,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="PDF/Word 内容：table 自评表（默认）、summary 汇总表、report 自评报告")
     p.add_argument("--landscape", action="store_true", help="PDF/Word 中的表格横向排版")
     p.add_argument("--sections", metavar="KEY,...",
-                   help="自评报告只打印这些章节：basic,work,conclusion,analysis,problems,measures,application,other")
+                   help="自评报告只打印这些章节（以逗号分隔）：basic, work, conclusion, analysis, problems, "
+                        "measures, application, other")
     p.add_argument("--font", choices=("simsun", "simfang", "simhei"),
                    help="PDF 改用 Windows 已安装的宋体/仿宋/黑体（默认用随软件提供的字体）")
     p = sub.add_parser("score", help="计算得分并审核表格，输出中文表格或 JSON")
@@ -148,10 +150,20 @@ def _fail(message: str) -> int:
 
 
 def _gui(argv: list[str]) -> int:
-    if len(argv) > 1:
-        return _fail("命令行参数错误：只能指定一个工作区文件（用 perfdesk --help 查看用法）")
+    if len(argv) > 1:  # "perfdesk lst w.perfdesk": a mistyped command, not two workspaces
+        return _fail(f"命令行参数错误：没有“{argv[0]}”这个命令，可用的命令：{'、'.join(COMMANDS)}；"
+                     "只打开窗口时只能指定一个工作区（用 perfdesk --help 查看用法）")
+    if _no_display():
+        return _fail("没有可用的图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口；"
+                     "在桌面环境中运行，或使用命令行子命令（perfdesk --help）")
     from perfdesk.ui.app import run
     return run(workspace_target(argv[0]) if argv else None)
+
+
+def _no_display() -> bool:
+    """Linux without X11 or Wayland (and no QT_QPA_PLATFORM chosen): Qt would abort in English."""
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
 
 
 def with_password(action):

@@ -1,4 +1,5 @@
 """The command line. Commands that work on a workspace run on a file and on a PostgreSQL server."""
+import os
 import re
 import subprocess
 import sys
@@ -253,3 +254,17 @@ def test_a_report_covers_one_year(tmp_path, fixtures_dir, capsys):
         assert capsys.readouterr().err.strip() == \
             "自评报告按年度编写，所选评价表属于 2021、2022 年度，请只选一个年度（命令行用 --year）"
         assert main(["export", str(ws), option, str(tmp_path / f"r{option}"), "--kind", "report", "--year", "2022"]) == 0
+
+
+def test_a_mistyped_command_is_named(capsys):
+    assert main(["lst", "w.perfdesk"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("命令行参数错误：没有“lst”这个命令，可用的命令：new、list、import")
+
+
+def test_no_display_is_said_in_chinese_before_qt_aborts(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PERFDESK_DATA_DIR"] = str(tmp_path)
+    run = subprocess.run([sys.executable, "-m", "perfdesk"], capture_output=True, text=True, env=env, timeout=60)
+    assert run.returncode == 1
+    assert run.stderr.strip().startswith("没有可用的图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口")
