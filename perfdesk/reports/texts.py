@@ -133,6 +133,7 @@ CHART_RATE = "各项目预算执行率（%）"
 CHART_SCORE = "各项目自评得分"
 CHART_NUMBER = "序号"
 CHART_NOTE = "横轴为项目序号，与附件1汇总表序号一致。"
+CHART_TABLE_NOTE = "序号与附件1汇总表序号一致。"  # the charts' figures as a Word table: no axis
 CHART_NOTE_BLANK = "“—”表示无法计算（全年预算数为0或空白，或未评分）。"
 APPENDIX_SUMMARY = "附件1：部门项目支出绩效自评情况汇总表"
 APPENDIX_TABLES = "附件2：项目支出绩效自评表"

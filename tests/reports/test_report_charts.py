@@ -140,4 +140,5 @@ def test_the_word_report_prints_a_dash_for_a_rate_it_cannot_compute(tmp_path):
                   [texts.CHART_NUMBER, texts.CHART_RATE, texts.CHART_SCORE]]
     assert [[c.text for c in row.cells] for row in figures.rows[1:]] == [["1", "100.00", "110.00"],
                                                                         ["2", "—", "100.00"]]
-    assert texts.CHART_NOTE_BLANK in "".join(p.text for p in document.paragraphs)
+    notes = "".join(p.text for p in document.paragraphs)
+    assert texts.CHART_TABLE_NOTE + texts.CHART_NOTE_BLANK in notes and "横轴" not in notes  # a table has no axis

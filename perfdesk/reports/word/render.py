@@ -244,7 +244,7 @@ class WordRenderer:
             head=(_row((Cell(texts.CHART_NUMBER, "small_head"), *(Cell(c.title, "small_head") for c in charts))),),
         )
         self.block(block, REPORT_TEXT_WIDTH_MM)
-        self.paragraph(note, "note")
+        self.paragraph(texts.CHART_TABLE_NOTE + note.removeprefix(texts.CHART_NOTE), "note")
 
     def set_properties(self, title: str, created) -> None:
         props = self.doc.core_properties
