@@ -108,7 +108,9 @@ INDICATOR = {
 }
 INDICATOR_IGNORED = ("序号", "是否核心指标", "得分系数", "指标解释", "指标说明", "备注", "指标类型", "数据来源", "说明",
                      # a reviewer's score beside the office's own (财政审核评分, 复核分) is not the printed score
-                     "财政审核评分", "财政评分", "复核得分", "复核分", "审核得分")
+                     "财政审核评分", "财政评分", "复核得分", "复核分", "审核得分",
+                     # perfdesk's own export: group subtotals beside the table, formulas rebuilt from the rows
+                     "二级指标得分小计", "一级指标得分小计")
 
 # What 指标性质 holds when it is no operator.
 NOT_AN_OPERATOR = ("定性", "定量", "定性指标", "定量指标", "正向", "反向", "正向指标", "反向指标")
