@@ -90,7 +90,8 @@ def break_balanced(text: str, width: float, char_width: Width, words: Iterable[s
     lines = break_lines(text, width, char_width, vocabulary)
     if len(lines) < 2:
         return lines
-    narrow, wide = widest_unbreakable(text, char_width, vocabulary), width
+    # a word wider than the line is cut at `width` as break_lines cuts it: never set wider
+    narrow, wide = min(widest_unbreakable(text, char_width, vocabulary), width), width
     for _ in range(24):  # bisect the narrowest width that still needs no more lines
         middle = (narrow + wide) / 2
         if len(break_lines(text, middle, char_width, vocabulary)) <= len(lines):

@@ -136,3 +136,26 @@ def test_a_number_keeps_its_unit_when_a_line_breaks():
     from perfdesk.reports.linebreak import break_lines
     lines = break_lines("编制自评报告2022年度", 8.5, lambda ch: 0.5 if ch.isdigit() else 1.0)
     assert lines == ["编制自评报告", "2022年度"]  # not "编制自评报告2022" / "年度"
+
+
+def test_a_balanced_title_is_never_wider_than_its_line():
+    """A word wider than the line (a long project code) is cut as in any text, not set past the margin."""
+    from perfdesk.reports.linebreak import break_balanced
+    from perfdesk.reports.texts import TITLE_WORDS
+
+    def width(ch):
+        return 0.5 if ord(ch) < 0x2E80 else 1.0
+
+    title = "某某县交通运输局XM-2022-0001-0012-ABCDEFGHIJKLMNOPQRSTUVWX项目支出绩效自评报告"
+    for line_width in (12, 16, 20):
+        lines = break_balanced(title, line_width, width, TITLE_WORDS)
+        assert "".join(lines) == title
+        assert max(sum(map(width, line)) for line in lines) <= line_width, lines
+
+
+def test_a_report_title_with_a_long_code_stays_inside_the_margins(tmp_path):
+    ev = replace(load("002_01"), department="某某县交通运输局XM-2022-0001-0012-0003-0004-0005-0006-0007")
+    runs = [line for line in _lines(_report(tmp_path, [ev])) if line[4] == 22]
+    page_width = 210 * mm
+    assert runs and all(left >= 28 * mm - 1 and right <= page_width - 26 * mm + 1 for _, left, right, _, _ in runs), \
+        [(text, left / mm, right / mm) for text, left, right, _, _ in runs]
