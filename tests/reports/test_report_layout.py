@@ -159,3 +159,25 @@ def test_a_report_title_with_a_long_code_stays_inside_the_margins(tmp_path):
     page_width = 210 * mm
     assert runs and all(left >= 28 * mm - 1 and right <= page_width - 26 * mm + 1 for _, left, right, _, _ in runs), \
         [(text, left / mm, right / mm) for text, left, right, _, _ in runs]
+
+
+def test_a_title_typed_with_full_width_digits_keeps_its_numbers_whole(tmp_path):
+    """"…参保县级２|０２２年度…": a balanced break must not fall between a number's digits."""
+    title = "某某县城乡居民基本医疗保险参保县级２０２２年度匹配资金项目支出绩效自评表"
+    ev = replace(load("002_01"), title=title, year=2022)
+    path = write_pdf(tmp_path / "t.pdf", "table", [ev], DEFAULT_SCHEME, created=WHEN).path
+    text = []  # runs on one line joined (full-width digits may come from another face)
+    for run, _, _, top, size in _lines(path):
+        if size != 17:
+            continue
+        if text and abs(text[-1][1] - top) < 6:
+            text[-1] = (text[-1][0] + run, text[-1][1])
+        else:
+            text.append((run, top))
+    text = [t for t, _ in text]
+    assert "".join(text) == title and len(text) == 2
+    assert not text[0][-1].isdecimal(), text
+    from perfdesk.reports.linebreak import break_lines
+    for line_width in (8, 10, 12):
+        lines = break_lines("项目编号２０２２０００１号", line_width, lambda ch: 1.0)
+        assert not any(a[-1].isdecimal() and b[0].isdecimal() for a, b in zip(lines, lines[1:])), lines
