@@ -22,9 +22,18 @@ def normal_mode(path: Path) -> int:
 
 
 def write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically; a failure leaves no temporary file and `path` unchanged."""
+    """Write `data` to `path` atomically; a failure leaves no temporary file and `path` unchanged.
+    An OSError names `path` (the file the user chose), not the temporary file it failed on."""
     path = Path(path)
     mode = normal_mode(path)
+    try:
+        _write(path, data, mode)
+    except OSError as exc:
+        exc.filename, exc.filename2 = str(path), None
+        raise
+
+
+def _write(path: Path, data: bytes, mode: int) -> None:
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
     try:
         with os.fdopen(fd, "wb") as out:

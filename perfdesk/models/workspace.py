@@ -183,6 +183,10 @@ class Workspace:
             self._settings.clear()
             return None
         old = previous["evaluations"]
+        for gone in old.keys() - state.keys():
+            # out of sight (deleted, or no longer visible to this role): should it come back at
+            # the version this workspace wrote, the window has removed it and must load it again
+            self._written.pop(gone, None)
         return {i for i in old.keys() | state.keys()
                 if old.get(i) != state.get(i) and (state.get(i) is None or self._written.get(i) != state[i])}
 

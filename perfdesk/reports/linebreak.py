@@ -4,7 +4,8 @@
   one (（「『 …): the punctuation moves together with its neighbour to the next line, it never
   hangs past the margin;
 - a run of Latin letters, digits and signs (≥95%, 4,878,000, 0350-1234567, (50)) is one word,
-  and a number keeps the unit character that follows it (2022年, 34次);
+  and a number keeps the unit character that follows it (2022年, 34次); full-width digits
+  (２０２２年) hold together the same way;
 - optionally, known words (满意度, 指标 …) are kept whole, so short labels do not break inside a word;
 - a word wider than the line is cut by characters: no text ever runs past the width it was given.
 
@@ -68,6 +69,8 @@ def _may_break_before(prev: str, atom: str) -> bool:
         return True
     if prev[-1].isdigit() and atom[0] in UNITS:  # a number keeps its unit: "2022年", "34次"
         return False
+    if prev[-1].isdecimal() and atom[0].isdecimal():  # full-width digits (２０２２) are one number too
+        return False
     return atom[0] not in NO_START and prev[-1] not in NO_END
 
 
@@ -90,7 +93,8 @@ def break_balanced(text: str, width: float, char_width: Width, words: Iterable[s
     lines = break_lines(text, width, char_width, vocabulary)
     if len(lines) < 2:
         return lines
-    narrow, wide = widest_unbreakable(text, char_width, vocabulary), width
+    # a word wider than the line is cut at `width` as break_lines cuts it: never set wider
+    narrow, wide = min(widest_unbreakable(text, char_width, vocabulary), width), width
     for _ in range(24):  # bisect the narrowest width that still needs no more lines
         middle = (narrow + wide) / 2
         if len(break_lines(text, middle, char_width, vocabulary)) <= len(lines):

@@ -108,8 +108,9 @@ class Navigator(QWidget):
         for column, cell in enumerate(new[1:], start=1):
             shown = parent.child(row, column)
             shown.setText(cell.text())
-            shown.setForeground(cell.foreground())
-            shown.setToolTip(cell.toolTip())
+            for role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole):
+                # copied as stored: no colour set means the palette's text colour, not a black brush
+                shown.setData(cell.data(role), role)
         return True
 
     def select(self, evaluation_id: int) -> None:

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from perfdesk import __version__
 from perfdesk.cli import main
 
@@ -268,3 +270,35 @@ def test_no_display_is_said_in_chinese_before_qt_aborts(tmp_path):
     run = subprocess.run([sys.executable, "-m", "perfdesk"], capture_output=True, text=True, env=env, timeout=60)
     assert run.returncode == 1
     assert run.stderr.strip().startswith("没有可用的图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口")
+
+
+def _read_only_folder(folder: Path) -> bool:
+    """`folder` made a real read-only file system (tmpfs, needs root on Linux); False where not possible."""
+    if sys.platform != "linux" or os.geteuid() != 0:
+        return False
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k,ro", "tmpfs", str(folder)],
+                          capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("option", ["--pdf", "--docx", "--xlsx", "--json"])
+def test_an_export_that_cannot_be_written_names_the_chosen_file(tmp_path, fixtures_dir, capsys, option):
+    """Not the temporary file written beside it (".out.pdf.k3j2h1.tmp"), which the user never chose."""
+    ws = tmp_path / "w.perfdesk"
+    main(["new", str(ws)])
+    main(["import", str(ws), str(fixtures_dir / "004_02_chengxiang_yiliao_jiuzhu.json")])
+    capsys.readouterr()
+    targets = [tmp_path / "没有的文件夹" / "out"]
+    media = tmp_path / "media"
+    media.mkdir()
+    mounted = _read_only_folder(media)
+    if mounted:
+        targets.append(media / "out")
+    try:
+        for target in targets:
+            assert main(["export", str(ws), option, str(target)]) == 1
+            err = capsys.readouterr().err.strip()
+            assert str(target) in err and ".tmp" not in err, err
+        assert not mounted or os.listdir(media) == []  # no temporary file left
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(media)], check=True)

@@ -219,6 +219,23 @@ def test_security_finds_an_edited_rows_evaluation_by_its_key(office, pg_cluster)
         conn.execute("ROLLBACK")
 
 
+def test_an_evaluation_a_filler_edited_comes_back_to_its_window_when_its_unit_is_granted_again(office, capsys):
+    """changes() leaves out a window's own edits; an evaluation that went out of sight (the role
+    moved to another unit) and comes back unchanged must still be reported, or the window that
+    removed it never shows it again."""
+    a = office.ids["a"]
+    with office.open("a") as mine:
+        assert mine.changes() is None  # the baseline
+        leaf = next(mine.evaluation(a).leaves())
+        mine.apply(SetField("indicator", leaf.id, "actual", "本人填写"))
+        assert mine.changes() == set()
+        assert main(["server", "grant", office.url, office.roles["a"], "--unit", "丙单位"]) == 0
+        assert mine.changes() == {a} and mine.evaluation_ids() == []
+        assert main(["server", "grant", office.url, office.roles["a"], "--unit", "甲单位"]) == 0
+        capsys.readouterr()
+        assert mine.changes() == {a} and mine.evaluation_ids() == [a]
+
+
 def test_members_and_revoking(office, capsys):
     assert main(["server", "members", office.url]) == 0
     lines = capsys.readouterr().out.splitlines()

@@ -136,3 +136,48 @@ def test_a_number_keeps_its_unit_when_a_line_breaks():
     from perfdesk.reports.linebreak import break_lines
     lines = break_lines("编制自评报告2022年度", 8.5, lambda ch: 0.5 if ch.isdigit() else 1.0)
     assert lines == ["编制自评报告", "2022年度"]  # not "编制自评报告2022" / "年度"
+
+
+def test_a_balanced_title_is_never_wider_than_its_line():
+    """A word wider than the line (a long project code) is cut as in any text, not set past the margin."""
+    from perfdesk.reports.linebreak import break_balanced
+    from perfdesk.reports.texts import TITLE_WORDS
+
+    def width(ch):
+        return 0.5 if ord(ch) < 0x2E80 else 1.0
+
+    title = "某某县交通运输局XM-2022-0001-0012-ABCDEFGHIJKLMNOPQRSTUVWX项目支出绩效自评报告"
+    for line_width in (12, 16, 20):
+        lines = break_balanced(title, line_width, width, TITLE_WORDS)
+        assert "".join(lines) == title
+        assert max(sum(map(width, line)) for line in lines) <= line_width, lines
+
+
+def test_a_report_title_with_a_long_code_stays_inside_the_margins(tmp_path):
+    ev = replace(load("002_01"), department="某某县交通运输局XM-2022-0001-0012-0003-0004-0005-0006-0007")
+    runs = [line for line in _lines(_report(tmp_path, [ev])) if line[4] == 22]
+    page_width = 210 * mm
+    assert runs and all(left >= 28 * mm - 1 and right <= page_width - 26 * mm + 1 for _, left, right, _, _ in runs), \
+        [(text, left / mm, right / mm) for text, left, right, _, _ in runs]
+
+
+def test_a_title_typed_with_full_width_digits_keeps_its_numbers_whole(tmp_path):
+    """"…参保县级２|０２２年度…": a balanced break must not fall between a number's digits."""
+    title = "某某县城乡居民基本医疗保险参保县级２０２２年度匹配资金项目支出绩效自评表"
+    ev = replace(load("002_01"), title=title, year=2022)
+    path = write_pdf(tmp_path / "t.pdf", "table", [ev], DEFAULT_SCHEME, created=WHEN).path
+    text = []  # runs on one line joined (full-width digits may come from another face)
+    for run, _, _, top, size in _lines(path):
+        if size != 17:
+            continue
+        if text and abs(text[-1][1] - top) < 6:
+            text[-1] = (text[-1][0] + run, text[-1][1])
+        else:
+            text.append((run, top))
+    text = [t for t, _ in text]
+    assert "".join(text) == title and len(text) == 2
+    assert not text[0][-1].isdecimal(), text
+    from perfdesk.reports.linebreak import break_lines
+    for line_width in (8, 10, 12):
+        lines = break_lines("项目编号２０２２０００１号", line_width, lambda ch: 1.0)
+        assert not any(a[-1].isdecimal() and b[0].isdecimal() for a, b in zip(lines, lines[1:])), lines

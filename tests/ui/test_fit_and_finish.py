@@ -273,6 +273,8 @@ def test_a_total_the_table_contradicts_is_red_in_the_navigator_with_its_errors(q
     press(qtbot, KEY.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo: the table adds up again
     qtbot.waitUntil(lambda: total.foreground().color().name() == normal, timeout=3000)
     assert not total.toolTip()
+    # back to the palette's own text colour (a dark theme's light text), not a black brush
+    assert total.data(Qt.ItemDataRole.ForegroundRole) is None
 
 
 def test_folded_years_stay_as_the_user_left_them_after_filtering(qtbot, open_window, tmp_path):
