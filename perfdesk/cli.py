@@ -355,6 +355,8 @@ def _export_docx(args, evaluations, scheme, signature) -> int:
 
 
 def _sections(args) -> tuple[str, ...] | None:
+    if args.sections and args.kind != "report":  # said, not silently ignored
+        raise CliError("--sections 只用于自评报告（--kind report）")
     return None if not args.sections else tuple(s.strip() for s in args.sections.split(",") if s.strip())
 
 

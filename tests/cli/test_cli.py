@@ -164,6 +164,8 @@ def test_report_sections_from_the_command_line(new_target, tmp_path, fixtures_di
     capsys.readouterr()
     assert main(["export", str(ws), "--pdf", str(out), "--kind", "report", "--sections", "abc"]) == 1
     assert "报告章节选择不正确，可选：basic（基本情况）" in capsys.readouterr().err
+    assert main(["export", str(ws), "--pdf", str(out), "--kind", "table", "--sections", "basic"]) == 1
+    assert capsys.readouterr().err.strip() == "--sections 只用于自评报告（--kind report）"
     assert main(["import", str(ws), "--year", "3000", str(fixtures_dir / "004_02_chengxiang_yiliao_jiuzhu.json")]) == 1
     assert capsys.readouterr().err.strip() == "年度不正确：3000（应在 1900–2200 之间）"
 
