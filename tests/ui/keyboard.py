@@ -63,3 +63,36 @@ def row_of_cells(qtbot, view, values) -> None:
         if n:
             press(qtbot, KEY.Key_Tab)
         type_text(qtbot, value)
+
+
+def open_tab(qtbot, tabs, page) -> None:
+    """Click the tab of `page` in the QTabWidget `tabs`."""
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tabs.indexOf(page)).center())
+    assert tabs.currentWidget() is page
+
+
+def click_button(qtbot, button) -> None:
+    """A left click in the middle of a visible button."""
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def choose_from_button_menu(qtbot, button, action) -> None:
+    """Click a tool button that pops up a menu, then `action` in that menu, with the mouse."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+
+    chosen = []
+
+    def click_in_menu():
+        menu = QApplication.activePopupWidget()
+        if menu is None:  # not shown yet
+            QTimer.singleShot(20, click_in_menu)
+            return
+        chosen.append(action.text())
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+    QTimer.singleShot(20, click_in_menu)
+    click_button(qtbot, button)
+    qtbot.waitUntil(lambda: bool(chosen) and QApplication.activePopupWidget() is None, timeout=3000)

@@ -25,7 +25,8 @@ from perfdesk.ui.navigator import ERROR_COLOUR
 from perfdesk.ui.scheme_dialog import SchemeDialog
 
 from tests.ui.helpers import FIXTURES, answer_next_message_box, type_into, when_modal, workspace_with
-from tests.ui.keyboard import KEY, SHIFT, activate, click_cell, press, type_text
+from tests.ui.keyboard import (KEY, SHIFT, activate, choose_from_button_menu, click_button, click_cell, open_tab,
+                               press, type_text)
 
 COLUMN = {key: n for n, (key, _label) in enumerate(COLUMNS)}
 
@@ -138,14 +139,14 @@ def test_rescoring_by_the_rules_sets_printed_scores_aside_in_one_step(qtbot, ope
     click_cell(qtbot, view, at(model, 0, 0, 0))
     click_cell(qtbot, view, at(model, 0, 0, 1), SHIFT)
     count = stack.count()
-    pane.rescore_rows.trigger()
+    choose_from_button_menu(qtbot, pane.rescore_button, pane.rescore_rows)
     assert stack.count() == count + 1
     leaves = list(stored(window).leaves())
     assert [leaf.score_printed for leaf in leaves[:2]] == [None, None] and leaves[2].score_printed is not None
     rule = window.scored.indicators[0]
     assert rule.score == rule.computed and model.data(at(model, 0, 0, 0, column=SCORE_COLUMN)) != printed
 
-    pane.rescore_table.trigger()  # the whole table: what was printed for it is set aside too
+    choose_from_button_menu(qtbot, pane.rescore_button, pane.rescore_table)  # the whole table, printed figures too
     ev = stored(window)
     assert all(leaf.score_printed is None for leaf in ev.leaves())
     assert (ev.total_score_printed, ev.grade_printed, ev.funds[0].score_printed) == (None, None, None)
@@ -162,7 +163,8 @@ def test_rule_changes_leave_a_finalised_table_as_it_was_finalised(qtbot, open_wi
     final_id, draft_id = [ev.id for ev in ws.evaluations()]
     window.navigator.select(final_id)
     asked = answer_next_message_box()
-    window.editor.signing.lock_button.click()
+    open_tab(qtbot, window.editor, window.editor.signing)
+    click_button(qtbot, window.editor.signing.lock_button)
     activate(window)
     assert "以后修改评分规则不影响这张表" in asked["text"]
     assert (window.score_panel.total.text(), window.score_panel.grade.text()) == ("97.99", "优")

@@ -21,6 +21,7 @@ from perfdesk.ui.new_evaluation import NewEvaluationDialog
 from perfdesk.ui.score_panel import TARGET_ROLE
 
 from tests.ui.helpers import answer_next_message_box, workspace_with
+from tests.ui.keyboard import click_button, open_tab
 
 COLUMN = {key: n for n, (key, _label) in enumerate(COLUMNS)}
 FINAL_MESSAGE = "该评价表已定稿，请先解除定稿再修改"
@@ -336,9 +337,9 @@ def test_lock_refuses_edits_until_unlocked(qtbot, open_window):
     editor = window.editor
     model = editor.indicators.model
     stack = window.document.undo_stack
-    editor.setCurrentWidget(editor.signing)
+    open_tab(qtbot, editor, editor.signing)
     asked = answer_next_message_box()
-    editor.signing.lock_button.click()
+    click_button(qtbot, editor.signing.lock_button)
     assert stored(window).status == "final" and "锁定" in asked["text"]
     assert editor.signing.status_label.text().startswith("定稿（已锁定，不能修改）")
     assert editor.signing.lock_button.text() == "解除定稿…"
@@ -364,8 +365,9 @@ def test_lock_refuses_edits_until_unlocked(qtbot, open_window):
     assert stored(window) == locked and stack.count() == steps
     assert model.data(at(model, 0, 0, 0, column=COLUMN["actual"])) == "34次"
 
+    open_tab(qtbot, editor, editor.signing)
     answer_next_message_box()
-    editor.signing.lock_button.click()
+    click_button(qtbot, editor.signing.lock_button)
     assert stored(window).status == "draft"
     assert model.setData(at(model, 0, 0, 0, column=COLUMN["actual"]), "1次")
     assert stored(window).status == "draft"
@@ -389,8 +391,9 @@ def test_close_and_reopen_finds_everything_as_it_was(qtbot, open_window, monkeyp
     report.setPlainText("总体完成年度目标。")
     qtbot.waitUntil(lambda: dict(stored(window).report_sections).get("conclusion") == "总体完成年度目标。",
                     timeout=3000)
+    open_tab(qtbot, window.editor, window.editor.signing)
     answer_next_message_box()
-    window.editor.signing.lock_button.click()
+    click_button(qtbot, window.editor.signing.lock_button)
     everything = window.ws.evaluations()
     shown = (window.evaluation.id, window.score_panel.total.text(), window.score_panel.grade.text(),
              window.score_panel.chart._pending, navigator_cells(window))

@@ -15,7 +15,8 @@ from perfdesk.ui.main_window import MainWindow
 from perfdesk.ui.new_evaluation import NewEvaluationDialog
 
 from tests.ui.helpers import answer_next_message_box, workspace_with
-from tests.ui.keyboard import CTRL, KEY, SHIFT, activate, click_cell, enter, focused, press, row_of_cells, type_text
+from tests.ui.keyboard import (CTRL, KEY, SHIFT, activate, click_button, click_cell, enter, focused, open_tab, press,
+                               row_of_cells, type_text)
 
 COLUMN = {key: n for n, (key, _label) in enumerate(COLUMNS)}
 FINAL_MESSAGE = "该评价表已定稿，请先解除定稿再修改"
@@ -325,8 +326,9 @@ def test_fund_and_fund_management_tables_type_the_same_way(qtbot, open_window, t
 def test_typing_in_a_finalised_table_says_why_and_changes_nothing(qtbot, open_window):
     window = demo_window(open_window)
     editor = window.editor
+    open_tab(qtbot, editor, editor.signing)
     answer_next_message_box()
-    editor.signing.lock_button.click()
+    click_button(qtbot, editor.signing.lock_button)
     activate(window)
     assert stored(window).status == "final" and editor.lock_note.isVisibleTo(editor)
     editor.setCurrentWidget(editor.indicators)
