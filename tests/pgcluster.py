@@ -4,6 +4,9 @@ The server binaries come from Debian's `postgresql` package (scripts/test instal
 initdb refuses to run as root, so as root the cluster runs as the unprivileged `postgres`
 user that package creates. Host connections use SCRAM passwords, except the superuser's
 (trusted, so tests can create roles and databases without one).
+
+A run killed before its teardown leaves its cluster running; the next run stops and removes
+every cluster whose owning process is gone (`sweep_orphans`).
 """
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ from pathlib import Path
 
 SUPERUSER = "postgres"
 HOST = "127.0.0.1"
+PREFIX = "perfdesk-pg-"
+OWNER = "owner.pid"  # the process that made the cluster, in its folder
 
 
 def server_bin() -> Path | None:
@@ -28,6 +33,40 @@ def server_bin() -> Path | None:
         return Path(found[-1]).parent
     initdb = shutil.which("initdb")
     return Path(initdb).parent if initdb else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_orphans(root: Path | None = None) -> list[Path]:
+    """Stop and remove the clusters under `root` (the temporary folder) whose owner has exited;
+    folders without an owner note are left alone. Returns the folders removed."""
+    removed = []
+    for folder in Path(root or tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        try:
+            owner = int((folder / OWNER).read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue
+        if _alive(owner):
+            continue
+        data = folder / "data"
+        try:
+            postmaster = int((data / "postmaster.pid").read_text(encoding="ascii").split()[0])
+            command = Path(f"/proc/{postmaster}/cmdline").read_bytes()
+            if str(data).encode() in command:  # that server, not a process that reused its number
+                os.kill(postmaster, 3)  # SIGQUIT: PostgreSQL's immediate shutdown
+        except (OSError, ValueError, IndexError):
+            pass
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
 
 
 def free_port() -> int:
@@ -42,7 +81,9 @@ class Cluster:
         if self.bin is None:
             raise RuntimeError("PostgreSQL server binaries not found: install the Debian package postgresql")
         self.user = SUPERUSER if os.geteuid() == 0 else None  # run as this user when root
-        self.folder = Path(tempfile.mkdtemp(prefix="perfdesk-pg-"))
+        sweep_orphans()
+        self.folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+        (self.folder / OWNER).write_text(str(os.getpid()), encoding="ascii")
         self.data = self.folder / "data"
         self.port = free_port()
         self.fsync = fsync
