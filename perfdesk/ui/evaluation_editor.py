@@ -151,6 +151,7 @@ class EvaluationEditor(QTabWidget):
         for part in (self.header, self.goals, self.report, self.signing, self.indicators):
             part.show_evaluation(ev, scored)
         fund_changed = switched or self.shown.funds != ev.funds or self.shown.status != ev.status \
+            or self.shown.money_unit != ev.money_unit \
             or self.funds.model.scored is None or self.funds.model.scored.fund != scored.fund  # e.g. a new scheme
         if fund_changed:
             self.funds.model.set_evaluation(ev, scored)

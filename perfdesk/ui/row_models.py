@@ -43,6 +43,8 @@ class _RowModel(QAbstractTableModel):
             self.evaluation, self.scored, self.rows = ev, scored, rows
             if rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(visible) - 1))
+            if visible:  # a heading may name a field of the table (the 金额单位)
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(visible) - 1)
             return
         self.beginResetModel()
         self.evaluation, self.scored = ev, scored
@@ -58,7 +60,12 @@ class _RowModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return self.visible[section][1] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+        if orientation == Qt.Orientation.Horizontal:
+            return self.header_label(*self.visible[section])
+        return str(section + 1)
+
+    def header_label(self, key: str, label: str) -> str:
+        return label
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -163,6 +170,12 @@ class FundLinesModel(_RowModel):
         if not ev.scored:
             hidden |= {"weight", "score"}
         return tuple(c for c in self.columns if c[0] not in hidden)
+
+    def header_label(self, key: str, label: str) -> str:
+        """Amounts are headed with the table's 金额单位 (元 unless set): 全年执行数（元）."""
+        if key not in self.money_keys or self.evaluation is None:
+            return label
+        return f"{label}（{self.evaluation.money_unit or texts.MONEY_UNITS[0]}）"
 
     def computed(self, row: int, key: str):
         if key == "rate":

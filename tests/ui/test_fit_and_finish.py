@@ -229,6 +229,28 @@ def test_a_workspace_open_elsewhere_opens_read_only_with_one_banner_naming_who(q
 
 
 # -- columns and the navigator ------------------------------------------------------------------------------
+def test_the_fund_table_heads_its_amounts_with_the_money_unit(qtbot, open_window, tmp_path):
+    window = open_window(workspace_with(tmp_path, "004_02_chengxiang_yiliao_jiuzhu.json"))
+    editor = window.editor
+    funds = editor.funds.view.model()
+
+    def heads():
+        return [funds.headerData(c, Qt.Orientation.Horizontal) for c in range(funds.columnCount())]
+
+    unit = stored(window).money_unit or "元"
+    open_tab(qtbot, editor, editor.funds)
+    assert f"全年执行数（{unit}）" in heads() and "执行率" in heads() and "分值" in heads()
+    open_tab(qtbot, editor, editor.header)
+    combo = editor.header.money_unit
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)  # its list opens
+    other = "万元" if unit == "元" else "元"
+    press(qtbot, KEY.Key_Down if other == "万元" else KEY.Key_Up)
+    press(qtbot, KEY.Key_Return)
+    qtbot.waitUntil(lambda: stored(window).money_unit == other, timeout=3000)
+    open_tab(qtbot, editor, editor.funds)
+    assert f"全年执行数（{other}）" in heads() and f"年初预算数（{other}）" in heads()
+
+
 def test_money_columns_fit_their_numbers_and_the_navigator_keeps_total_and_grade_in_sight(qtbot, open_window,
                                                                                        tmp_path):
     ev = exchange.loads((FIXTURES / "004_02_chengxiang_yiliao_jiuzhu.json").read_text(encoding="utf-8"))[0]
