@@ -75,3 +75,31 @@ def type_into(widget, text: str) -> None:
         key = Qt.Key.Key_Return if char == "\n" else 0
         QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, char))
         QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, char))
+
+
+FINAL_MESSAGE = "该评价表已定稿，请先解除定稿再修改"
+
+
+def column_numbers() -> dict[str, int]:
+    """The indicator tree's column of each field key."""
+    from perfdesk.ui.indicator_model import COLUMNS
+    return {key: n for n, (key, _label) in enumerate(COLUMNS)}
+
+
+def demo_window(open_window):
+    from perfdesk.io import demo
+    return open_window(Workspace.open(demo.default_workspace()))
+
+
+def at(model, *rows, column=0):
+    """The index of a tree row by its row numbers from the top (at(model, 0, 1, 2)), at `column`."""
+    from PySide6.QtCore import QModelIndex
+    index = QModelIndex()
+    for row in rows:
+        index = model.index(row, 0, index)
+    return index.siblingAtColumn(column)
+
+
+def stored(window):
+    """The stored snapshot of the open evaluation (what the file says, not what the UI says)."""
+    return window.ws.evaluation(window.evaluation.id)

@@ -7,8 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication, QDialogButtonBox, QFileDialog, QLabel, QLineEdit,
 )
@@ -18,47 +17,17 @@ from perfdesk.models import Workspace
 from perfdesk.models.filelock import EditorNote, WorkspaceFile
 from perfdesk.ui.app import open_workspace
 from perfdesk.ui.charts import ROW_HEIGHT
-from perfdesk.ui.indicator_model import COLUMNS, SCORE_COLUMN
-from perfdesk.ui.main_window import MainWindow
+from perfdesk.ui.indicator_model import SCORE_COLUMN
 from perfdesk.ui.manual_score import ManualScoreDialog
 from perfdesk.ui.navigator import ERROR_COLOUR
 from perfdesk.ui.scheme_dialog import SchemeDialog
 
-from tests.ui.helpers import FIXTURES, answer_next_message_box, type_into, when_modal, workspace_with
+from tests.ui.helpers import (FIXTURES, answer_next_message_box, at, column_numbers, stored, type_into, when_modal,
+                              workspace_with)
 from tests.ui.keyboard import (KEY, SHIFT, activate, choose_from_button_menu, click_button, click_cell, open_tab,
                                press, type_text)
 
-COLUMN = {key: n for n, (key, _label) in enumerate(COLUMNS)}
-
-
-@pytest.fixture
-def open_window(qtbot):
-    windows = []
-
-    def make(ws):
-        window = MainWindow(ws)
-        qtbot.addWidget(window)
-        window.resize(1400, 860)
-        window.show()
-        qtbot.waitExposed(window)
-        activate(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
-
-
-def at(model, *rows, column=0) -> QModelIndex:
-    index = QModelIndex()
-    for row in rows:
-        index = model.index(row, 0, index)
-    return index.siblingAtColumn(column)
-
-
-def stored(window):
-    return window.ws.evaluation(window.evaluation.id)
+COLUMN = column_numbers()
 
 
 def click(qtbot, widget) -> None:

@@ -7,60 +7,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit
 
-from perfdesk.io import demo, templates
+from perfdesk.io import templates
 from perfdesk.models import Workspace
-from perfdesk.ui.indicator_model import COLUMNS, ID_ROLE, SCORE_COLUMN
-from perfdesk.ui.main_window import MainWindow
+from perfdesk.ui.indicator_model import ID_ROLE, SCORE_COLUMN
 from perfdesk.ui.manual_score import ManualScoreDialog
 from perfdesk.ui.new_evaluation import NewEvaluationDialog
 from perfdesk.ui.score_panel import TARGET_ROLE
 
-from tests.ui.helpers import answer_next_message_box, workspace_with
+from tests.ui.helpers import (FINAL_MESSAGE, answer_next_message_box, at, column_numbers, demo_window, stored,
+                              workspace_with)
 from tests.ui.keyboard import click_button, open_tab
 
-COLUMN = {key: n for n, (key, _label) in enumerate(COLUMNS)}
-FINAL_MESSAGE = "该评价表已定稿，请先解除定稿再修改"
-
-
-# -- helpers -------------------------------------------------------------------------------
-@pytest.fixture
-def open_window(qtbot):
-    """MainWindow(ws), shown and exposed; every window is closed at the end of the test."""
-    windows = []
-
-    def make(ws):
-        window = MainWindow(ws)
-        qtbot.addWidget(window)
-        window.resize(1400, 860)  # the offscreen screen is 800x600; a desktop-sized window
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
-
-
-def demo_window(open_window):
-    return open_window(Workspace.open(demo.default_workspace()))
-
-
-def at(model, *rows, column=0) -> QModelIndex:
-    index = QModelIndex()
-    for row in rows:
-        index = model.index(row, 0, index)
-    return index.siblingAtColumn(column)
-
-
-def stored(window):
-    """The stored snapshot of the open evaluation (what the file says, not what the UI says)."""
-    return window.ws.evaluation(window.evaluation.id)
+COLUMN = column_numbers()
 
 
 def navigator_cells(window) -> list[str]:

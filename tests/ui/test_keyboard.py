@@ -3,57 +3,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from perfdesk.io import demo
 from perfdesk.models import Workspace
-from perfdesk.ui.indicator_model import COLUMNS, SCORE_COLUMN
-from perfdesk.ui.main_window import MainWindow
+from perfdesk.ui.indicator_model import SCORE_COLUMN
 from perfdesk.ui.new_evaluation import NewEvaluationDialog
 
-from tests.ui.helpers import answer_next_message_box, workspace_with
+from tests.ui.helpers import (FINAL_MESSAGE, answer_next_message_box, at, column_numbers, demo_window, stored,
+                              workspace_with)
 from tests.ui.keyboard import (CTRL, KEY, SHIFT, activate, click_button, click_cell, enter, focused, open_tab, press,
                                row_of_cells, type_text)
 
-COLUMN = {key: n for n, (key, _label) in enumerate(COLUMNS)}
-FINAL_MESSAGE = "该评价表已定稿，请先解除定稿再修改"
-
-
-@pytest.fixture
-def open_window(qtbot):
-    windows = []
-
-    def make(ws):
-        window = MainWindow(ws)
-        qtbot.addWidget(window)
-        window.resize(1400, 860)
-        window.show()
-        qtbot.waitExposed(window)
-        activate(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
-
-
-def demo_window(open_window):
-    return open_window(Workspace.open(demo.default_workspace()))
-
-
-def at(model, *rows, column=0) -> QModelIndex:
-    index = QModelIndex()
-    for row in rows:
-        index = model.index(row, 0, index)
-    return index.siblingAtColumn(column)
-
-
-def stored(window):
-    return window.ws.evaluation(window.evaluation.id)
+COLUMN = column_numbers()
 
 
 def leaf_cells(window, *keys):

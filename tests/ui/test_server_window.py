@@ -14,11 +14,11 @@ from perfdesk.models import Workspace, address
 from perfdesk.models.commands import SetField
 from perfdesk.ui import preferences
 from perfdesk.ui.indicator_model import COLUMNS
-from perfdesk.ui.main_window import MainWindow
 from perfdesk.ui.review_view import REVIEW_COLUMN, ReviewWindow
 from perfdesk.ui.server_dialog import ServerDialog
 
 from tests.models.helpers import read_fixture_tables
+from tests.ui.keyboard import activate
 
 PASSWORD = "Secret-2024"  # ASCII: typed with real key events
 _suffix = itertools.count(1)
@@ -43,23 +43,6 @@ def server(pg_cluster, empty_database):
             "address": lambda who: f"postgresql://{names[who]}@127.0.0.1:{pg_cluster.port}/{database}"}
 
 
-@pytest.fixture
-def window_on(qtbot):
-    windows = []
-
-    def make(ws):
-        window = MainWindow(ws)
-        qtbot.addWidget(window)
-        window.resize(1400, 860)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-    yield make
-    for window in windows:
-        window.close()
-
-
 def _when_modal(qtbot, act):
     """Run `act(dialog)` on the next modal dialog, once it is shown (real exec(), no stubs)."""
     def poll():
@@ -71,8 +54,8 @@ def _when_modal(qtbot, act):
     QTimer.singleShot(0, poll)
 
 
-def test_connect_to_a_server_asks_the_password_and_remembers_no_password(qtbot, server, tmp_path, window_on):
-    window = window_on(Workspace.create(tmp_path / "local.perfdesk"))
+def test_connect_to_a_server_asks_the_password_and_remembers_no_password(qtbot, server, tmp_path, open_window):
+    window = open_window(Workspace.create(tmp_path / "local.perfdesk"))
     action = next(a for a in window.actions.file_menu.actions() if a.text() == "连接服务器…")
 
     def fill(dialog):
@@ -108,8 +91,8 @@ def _leaf_actual(window) -> str:
     return next(window.evaluation.leaves()).actual
 
 
-def test_others_edits_appear_within_two_seconds(qtbot, server, window_on):
-    window = window_on(Workspace.open(server["address"]("filler"), password=PASSWORD))
+def test_others_edits_appear_within_two_seconds(qtbot, server, open_window):
+    window = open_window(Workspace.open(server["address"]("filler"), password=PASSWORD))
     with Workspace.open(server["url"]) as other:
         leaf = next(other.evaluation(server["id"]).leaves())
         other.apply(SetField("indicator", leaf.id, "actual", "50次"))
@@ -118,8 +101,8 @@ def test_others_edits_appear_within_two_seconds(qtbot, server, window_on):
         qtbot.waitUntil(lambda: window.editor.header.rows["project"].text() == "城乡医疗救助（二）", timeout=2000)
 
 
-def test_an_edit_against_a_newer_version_is_refused_naming_who_and_the_editor_reloads(qtbot, server, window_on):
-    window = window_on(Workspace.open(server["address"]("filler"), password=PASSWORD))
+def test_an_edit_against_a_newer_version_is_refused_naming_who_and_the_editor_reloads(qtbot, server, open_window):
+    window = open_window(Workspace.open(server["address"]("filler"), password=PASSWORD))
     code = window.editor.header.rows["project"]
     window.editor.setCurrentWidget(window.editor.header)  # the 基本信息 tab
     window.activateWindow()
@@ -140,8 +123,8 @@ def test_an_edit_against_a_newer_version_is_refused_naming_who_and_the_editor_re
     assert window.ws.evaluation(server["id"]).project == "101"  # nothing overwritten
 
 
-def test_a_lost_server_is_said_plainly_and_the_window_reconnects(qtbot, server, pg_cluster, window_on):
-    window = window_on(Workspace.open(server["address"]("filler"), password=PASSWORD))
+def test_a_lost_server_is_said_plainly_and_the_window_reconnects(qtbot, server, pg_cluster, open_window):
+    window = open_window(Workspace.open(server["address"]("filler"), password=PASSWORD))
     pg_cluster.pg_ctl("stop", "immediate")
     try:
         qtbot.waitUntil(lambda: window.banner.isVisible() and "连接已中断" in window.banner.text(), timeout=15000)
@@ -157,8 +140,8 @@ def test_a_lost_server_is_said_plainly_and_the_window_reconnects(qtbot, server, 
         assert next(check.evaluation(server["id"]).leaves()).actual == "2次"
 
 
-def test_submit_then_review_score_return_and_approve(qtbot, server, window_on, monkeypatch):
-    filler = window_on(Workspace.open(server["address"]("filler"), password=PASSWORD))
+def test_submit_then_review_score_return_and_approve(qtbot, server, open_window, monkeypatch):
+    filler = open_window(Workspace.open(server["address"]("filler"), password=PASSWORD))
     submit = filler.actions.submit
     assert submit.isEnabled()
 
@@ -178,11 +161,12 @@ def test_submit_then_review_score_return_and_approve(qtbot, server, window_on, m
     assert model.refusal(actual) == "该评价表已提交审核，不能修改；如需修改，请审核人退回"
     assert filler.editor.header.rows["project"].isReadOnly()
 
-    reviewer = window_on(Workspace.open(server["address"]("reviewer"), password=PASSWORD))
+    reviewer = open_window(Workspace.open(server["address"]("reviewer"), password=PASSWORD))
     review_action = next(a for a in reviewer.actions.view_menu.actions() if a.text() == "审核…")
     review_action.trigger()
     view = reviewer.findChild(ReviewWindow)
     qtbot.waitExposed(view)
+    activate(view)  # a window just opened is the active one (the platform does it on a desktop)
     assert view.list.rowCount() == 1
     assert [view.list.item(0, c).text() for c in (0, 3)] == ["甲单位", "已提交"]
     view.list.selectRow(0)
@@ -223,14 +207,14 @@ def test_submit_then_review_score_return_and_approve(qtbot, server, window_on, m
     qtbot.waitUntil(lambda: filler.evaluation.status == "final", timeout=3000)
 
 
-def test_an_offline_units_file_through_the_menus(qtbot, server, tmp_path, window_on, monkeypatch):
+def test_an_offline_units_file_through_the_menus(qtbot, server, tmp_path, open_window, monkeypatch):
     from perfdesk.ui import file_dialogs
 
     from perfdesk.io import offline
     unit_path = tmp_path / "unit.perfdesk"
     with Workspace.create(unit_path) as unit:
         unit.import_evaluations(read_fixture_tables("004_05"))
-    unit_window = window_on(Workspace.open(unit_path))
+    unit_window = open_window(Workspace.open(unit_path))
     sent = tmp_path / f"甲单位{offline.SUFFIX}"
     monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: str(sent))
 
@@ -241,7 +225,7 @@ def test_an_offline_units_file_through_the_menus(qtbot, server, tmp_path, window
     next(a for a in unit_window.actions.file_menu.actions() if a.text() == "导出离线报送文件…").trigger()
     assert offline.loads(sent.read_text(encoding="utf-8")).unit == "甲单位"
 
-    department = window_on(Workspace.open(server["address"]("filler"), password=PASSWORD))
+    department = open_window(Workspace.open(server["address"]("filler"), password=PASSWORD))
     monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(sent))
     next(a for a in department.actions.file_menu.actions() if a.text() == "导入离线报送文件…").trigger()
     projects = sorted(e.project for e in department.ws.evaluations())
@@ -251,11 +235,11 @@ def test_an_offline_units_file_through_the_menus(qtbot, server, tmp_path, window
     assert [e.project for e in department.ws.evaluations()] == ["城乡医疗救助"]
 
 
-def test_a_member_of_two_units_names_the_unit_of_a_new_evaluation(qtbot, server, window_on):
+def test_a_member_of_two_units_names_the_unit_of_a_new_evaluation(qtbot, server, open_window):
     from perfdesk.models import server_admin
     from perfdesk.ui.new_evaluation import NewEvaluationDialog
     server_admin.grant(server["url"], server["names"]["filler"], ["甲单位", "乙单位"])
-    window = window_on(Workspace.open(server["address"]("filler"), password=PASSWORD))
+    window = open_window(Workspace.open(server["address"]("filler"), password=PASSWORD))
 
     def new(dialog):
         assert isinstance(dialog, NewEvaluationDialog)
